@@ -1,7 +1,45 @@
 package jp.jichitai.cloud.cli;
 
-/** Placeholder until the command line lands. */
-public class JichitaiCommand {
+import jp.jichitai.cloud.shared.BusinessException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The program behind {@code ./jc}. Each subcommand is a tool of its own; only {@code serve} starts
+ * Spring, so that the migration tools start in well under a second.
+ */
+@Command(name = "jc", mixinStandardHelpOptions = true, version = "Jichitai Cloud 0.1",
+        description = "自治体クラウド (Jichitai Cloud): shared municipal core systems.",
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "  test      全テストを実行する（H2 と PostgreSQL、ブラウザテストを含む）。./jc 自身が実行します。"},
+        subcommands = {ServeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+public class JichitaiCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     public static void main(String[] arguments) {
+        System.exit(commandLine().execute(arguments));
+    }
+
+    /** The command line with its error policy: a refused request prints its message and exits 2. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new JichitaiCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((failure, command, parsed) -> {
+                    if (failure instanceof BusinessException refusal) {
+                        command.getErr().println(refusal.messageId() + " " + refusal.japaneseMessage());
+                        return 2;
+                    }
+                    if (failure instanceof java.sql.SQLException database) {
+                        command.getErr().println(DatabaseOptions.explain(database).getMessage());
+                        return 3;
+                    }
+                    throw failure;
+                });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
     }
 }

@@ -1,0 +1,52 @@
+package jp.jichitai.cloud.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+
+import jp.jichitai.cloud.JichitaiCloudApplication;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", description = "サービスを起動する（既定は組込みデータベース、初回はデモ団体を作成）。")
+class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+
+    @Option(names = "--port", paramLabel = "N", description = "待ち受けるポート。既定: 8080")
+    int port = 8080;
+
+    @Option(names = "--no-demo", description = "空のデータベースでもデモ団体・利用者を作成しない。")
+    boolean noDemo;
+
+    @Override
+    public Integer call() throws Exception {
+        database.createPostgresDatabaseIfMissing();
+        SpringApplication application = new SpringApplication(JichitaiCloudApplication.class);
+        Map<String, Object> properties = database.springProperties();
+        properties.put("server.port", port);
+        properties.put("jc.demo.enabled", !noDemo);
+        application.setDefaultProperties(properties);
+        application.addListeners((ApplicationListener<ApplicationReadyEvent>) ready -> {
+            int actualPort = ready.getApplicationContext() instanceof WebServerApplicationContext web
+                    ? web.getWebServer().getPort() : port;
+            System.out.println("Jichitai Cloud is ready: http://localhost:" + actualPort + "/");
+        });
+        try {
+            application.run("--spring.config.name=application");
+            return 0;
+        } catch (RuntimeException e) {
+            if (DatabaseOptions.isEmbeddedDatabaseInUse(e)) {
+                System.err.println(DatabaseOptions.explain(new java.sql.SQLException(e)).getMessage());
+                return 3;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package jp.jichitai.cloud.identity.internal;
+
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jp.jichitai.cloud.identity.JichitaiUser;
+import jp.jichitai.cloud.identity.Role;
+import jp.jichitai.cloud.shared.ApiError;
+import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.TenantCode;
+import jp.jichitai.cloud.tenancy.TenantContext;
+
+/**
+ * Binds each request to the signed-in user's tenant, and refuses a tenant path that is not the
+ * user's own with the same 404 as for a tenant that does not exist, so that nobody can probe which
+ * towns use the service.
+ */
+class TenantBindingFilter extends OncePerRequestFilter {
+
+    /** Request attribute naming the tenant, read by the request metrics. */
+    static final String TENANT_ATTRIBUTE = "jc.tenant";
+
+    private static final Pattern TENANT_PATH = Pattern.compile("^/api/v1/t/([^/]*)(/.*)?$");
+
+    static final ApiError NOT_FOUND = new ApiError(MessageId.of("E-API-0404"), "指定されたデータは見つかりません。");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        JichitaiUser user = authentication != null && authentication.getPrincipal() instanceof JichitaiUser signedIn
+                ? signedIn : null;
+        Matcher tenantPath = TENANT_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if (user != null && tenantPath.matches()) {
+            String code = tenantPath.group(1);
+            if (!TenantCode.isValid(code)) {
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                SecurityConfiguration.writeJson(response, new ApiError(MessageId.of("E-TEN-0001"),
+                        "団体コードが正しくありません（6桁の数字で、最後の桁は検査数字です）。"));
+                return;
+            }
+            if (!user.belongsTo(TenantCode.of(code))) {
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                SecurityConfiguration.writeJson(response, NOT_FOUND);
+                return;
+            }
+        }
+        if (user == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String scope = user.role() == Role.OPERATOR ? TenantContext.PROVIDER_SCOPE
+                : user.tenant().map(TenantCode::value).orElseThrow();
+        request.setAttribute(TENANT_ATTRIBUTE, user.role() == Role.OPERATOR ? "provider" : scope);
+        TenantContext.bind(scope);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            TenantContext.clear();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package jp.jichitai.cloud.platform;
+
+import static jp.jichitai.cloud.support.TestUsers.NAYORO;
+import static jp.jichitai.cloud.support.TestUsers.SHIBETSU;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.jichitai.cloud.support.IntegrationTest;
+import jp.jichitai.cloud.support.TestDatabase;
+import jp.jichitai.cloud.tenancy.TenantContext;
+
+/**
+ * With row-level security, even a query that forgets its tenant filter returns nothing of another
+ * town, through the application's own connections. PostgreSQL only: H2 has no row-level security.
+ */
+class RowLevelSecurityIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void onPostgresOnly() {
+        assumeTrue(TestDatabase.get().isPostgres(), "row-level security exists on PostgreSQL only");
+    }
+
+    private long unfilteredDistrictCount() {
+        return transactions.execute(status -> jdbc.sql("SELECT COUNT(*) FROM district").query(Long.class).single());
+    }
+
+    @Test
+    void theApplicationWorksAsARoleThatCannotBypassRowLevelSecurity() {
+        var role = transactions.execute(status -> jdbc.sql("""
+                SELECT current_user, r.rolsuper, r.rolbypassrls FROM pg_roles r WHERE r.rolname = current_user""")
+                .query((rs, row) -> List.of(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3))).single());
+        assertThat(role).containsExactly("jc_app", false, false);
+    }
+
+    @Test
+    void aQueryWithoutTenantFilterSeesOnlyTheBoundTenant() {
+        long shibetsu = TenantContext.callAs(SHIBETSU, this::unfilteredDistrictCount);
+        long nayoro = TenantContext.callAs(NAYORO, this::unfilteredDistrictCount);
+        assertThat(shibetsu).isEqualTo(8);
+        assertThat(nayoro).isEqualTo(10);
+        List<String> names = TenantContext.callAs(SHIBETSU, () -> transactions.execute(status ->
+                jdbc.sql("SELECT name FROM district").query(String.class).list()));
+        assertThat(names).contains("上士別町").doesNotContain("風連町本町", "智恵文");
+    }
+
+    @Test
+    void withNoTenantBoundNothingIsVisible() {
+        assertThat(unfilteredDistrictCount()).isZero();
+        assertThat(TenantContext.callAsProvider(this::unfilteredDistrictCount)).isZero();
+    }
+
+    @Test
+    void writingARowForAnotherTenantIsRefused() {
+        assertThatThrownBy(() -> TenantContext.runAs(SHIBETSU, () -> transactions.executeWithoutResult(status ->
+                jdbc.sql("INSERT INTO district (tenant_id, district_code, name) VALUES ('012211', '999999', '侵入')")
+                        .update())))
+                .rootCause().hasMessageContaining("row-level security");
+        assertThat(TenantContext.callAs(NAYORO, this::unfilteredDistrictCount)).isEqualTo(10);
+    }
+
+    @Test
+    void theApplicationCannotRewriteTheAuditLog() {
+        assertThatThrownBy(() -> TenantContext.runAs(SHIBETSU, () -> transactions.executeWithoutResult(status ->
+                jdbc.sql("UPDATE audit_log SET actor = 'x'").update())))
+                .rootCause().hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> TenantContext.runAs(SHIBETSU, () -> transactions.executeWithoutResult(status ->
+                jdbc.sql("DELETE FROM audit_log").update())))
+                .rootCause().hasMessageContaining("permission denied");
+    }
+
+    @Test
+    void everyTenantOwnedTableHasRowLevelSecurityEnabled() throws Exception {
+        List<String> unprotected = new ArrayList<>();
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                ResultSet tables = owner.createStatement().executeQuery("""
+                        SELECT c.relname, c.relrowsecurity
+                          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = current_schema() AND c.relkind = 'r'
+                           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id')""")) {
+            int count = 0;
+            while (tables.next()) {
+                count++;
+                if (!tables.getBoolean(2)) {
+                    unprotected.add(tables.getString(1));
+                }
+            }
+            assertThat(count).isGreaterThanOrEqualTo(5);
+        }
+        assertThat(unprotected).isEmpty();
+    }
+}
