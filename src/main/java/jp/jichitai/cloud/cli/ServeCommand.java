@@ -2,11 +2,13 @@ package jp.jichitai.cloud.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 
 import jp.jichitai.cloud.JichitaiCloudApplication;
 import picocli.CommandLine.Command;
@@ -32,14 +34,20 @@ class ServeCommand implements Callable<Integer> {
         Map<String, Object> properties = database.springProperties();
         properties.put("server.port", port);
         properties.put("jc.demo.enabled", !noDemo);
-        application.setDefaultProperties(properties);
         application.addListeners((ApplicationListener<ApplicationReadyEvent>) ready -> {
             int actualPort = ready.getApplicationContext() instanceof WebServerApplicationContext web
                     ? web.getWebServer().getPort() : port;
             System.out.println("Jichitai Cloud is ready: http://localhost:" + actualPort + "/");
         });
         try {
-            application.run("--spring.config.name=application");
+            // As command-line arguments: they outrank application.properties, default properties do not.
+            CountDownLatch stopped = new CountDownLatch(1);
+            application.addListeners((ApplicationListener<ContextClosedEvent>) closed -> stopped.countDown());
+            application.run(properties.entrySet().stream()
+                    .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                    .toArray(String[]::new));
+            // run() returns once the server listens; the command ends when the service is stopped.
+            stopped.await();
             return 0;
         } catch (RuntimeException e) {
             if (DatabaseOptions.isEmbeddedDatabaseInUse(e)) {
