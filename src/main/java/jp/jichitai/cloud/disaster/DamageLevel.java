@@ -16,8 +16,8 @@ public enum DamageLevel {
     MEDIUM_SCALE_HALF_COLLAPSE("中規模半壊", new BigDecimal("30")),
     HALF_COLLAPSE("半壊", new BigDecimal("20")),
     SEMI_HALF_COLLAPSE("準半壊", new BigDecimal("10")),
-    /** Also called 一部損壊 (partial damage). */
-    BELOW_SEMI_HALF_COLLAPSE("準半壊に至らない（一部損壊）", BigDecimal.ZERO);
+    /** Commonly called 一部損壊 (partial damage); the assessment standard names it 準半壊に至らない. */
+    BELOW_SEMI_HALF_COLLAPSE("準半壊に至らない", BigDecimal.ZERO);
 
     private final String japaneseName;
     private final BigDecimal lowerBoundPercent;

@@ -17,8 +17,8 @@ class DamageLevelTests {
 
     @ParameterizedTest(name = "{0}% is {1}")
     @CsvSource({
-            "0,      BELOW_SEMI_HALF_COLLAPSE,   準半壊に至らない（一部損壊）",
-            "9.99,   BELOW_SEMI_HALF_COLLAPSE,   準半壊に至らない（一部損壊）",
+            "0,      BELOW_SEMI_HALF_COLLAPSE,   準半壊に至らない",
+            "9.99,   BELOW_SEMI_HALF_COLLAPSE,   準半壊に至らない",
             "10,     SEMI_HALF_COLLAPSE,         準半壊",
             "19.99,  SEMI_HALF_COLLAPSE,         準半壊",
             "20,     HALF_COLLAPSE,              半壊",
