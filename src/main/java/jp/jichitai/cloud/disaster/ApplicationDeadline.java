@@ -16,8 +16,8 @@ import java.time.YearMonth;
  * on the last day of that month: a disaster on 2024-01-31 gives 2025-02-28, not 2025-02-27 as
  * {@code plusMonths(13).minusDays(1)} would.</li>
  * </ul>
- * The deadline is not moved when it falls on a holiday, and extensions granted by the prefecture after
- * large disasters are not modelled here: both need a calendar and a decision this rule does not have.
+ * The deadline is not moved when it falls on a holiday (the law does not say so). After large
+ * disasters the prefecture often extends the period: {@link #extendedTo(LocalDate)} records that decision.
  */
 public record ApplicationDeadline(SupportPaymentItem item, LocalDate disasterDate, LocalDate lastDay) {
 
@@ -33,6 +33,14 @@ public record ApplicationDeadline(SupportPaymentItem item, LocalDate disasterDat
             return finalMonth.atEndOfMonth();
         }
         return finalMonth.atDay(firstDay.getDayOfMonth()).minusDays(1);
+    }
+
+    /** The deadline as extended by the prefecture (申請期間の延長); a deadline is never shortened. */
+    public ApplicationDeadline extendedTo(LocalDate newLastDay) {
+        if (newLastDay.isBefore(lastDay)) {
+            throw DisasterMessages.refusal("E-DIS-0015", lastDay, newLastDay);
+        }
+        return new ApplicationDeadline(item, disasterDate, newLastDay);
     }
 
     public boolean accepts(LocalDate applicationDate) {

@@ -1,5 +1,7 @@
 package jp.jichitai.cloud.disaster;
 
+import java.time.LocalDate;
+
 /**
  * 支給区分 (category of a household for 被災者生活再建支援金), from the damage level of its dwelling and
  * its circumstance. 半壊 and below are not eligible unless the dwelling was demolished or the area is
@@ -18,6 +20,19 @@ public enum SupportCategory {
         this.japaneseName = japaneseName;
     }
 
+    /** 中規模半壊 was added to the law by the 2020 amendment, for disasters from this day on. */
+    public static final LocalDate MEDIUM_SCALE_HALF_COLLAPSE_FROM = LocalDate.of(2020, 7, 3);
+
+    /** The category of a household of a disaster of that date: 中規模半壊 earns nothing before 2020-07-03. */
+    public static SupportCategory of(DamageLevel level, HouseholdCircumstance circumstance, LocalDate disasterDate) {
+        SupportCategory category = of(level, circumstance);
+        if (category == MEDIUM_SCALE_HALF_COLLAPSE && disasterDate.isBefore(MEDIUM_SCALE_HALF_COLLAPSE_FROM)) {
+            return NOT_ELIGIBLE;
+        }
+        return category;
+    }
+
+    /** The category under the law as it stands (disasters from 2020-07-03). */
     public static SupportCategory of(DamageLevel level, HouseholdCircumstance circumstance) {
         if (circumstance.countsAsTotalCollapse()) {
             return TOTAL_COLLAPSE_OR_EQUIVALENT;

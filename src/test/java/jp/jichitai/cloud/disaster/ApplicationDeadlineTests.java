@@ -56,6 +56,19 @@ class ApplicationDeadlineTests {
     }
 
     @Test
+    void prefectureMayExtendButNeverShortenTheDeadline() {
+        ApplicationDeadline deadline = ApplicationDeadline.of(SupportPaymentItem.BASIC, LocalDate.of(2024, 1, 1));
+
+        ApplicationDeadline extended = deadline.extendedTo(LocalDate.of(2026, 1, 31));
+
+        assertThat(extended.accepts(LocalDate.of(2025, 12, 1))).isTrue();
+        assertThat(deadline.accepts(LocalDate.of(2025, 12, 1))).isFalse();
+        assertThatThrownBy(() -> deadline.extendedTo(LocalDate.of(2025, 1, 30)))
+                .isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.messageId().value()).isEqualTo("E-DIS-0015"));
+    }
+
+    @Test
     void refusesAnApplicationBeforeTheDisaster() {
         ApplicationDeadline deadline = ApplicationDeadline.of(SupportPaymentItem.BASIC, LocalDate.of(2024, 1, 1));
 

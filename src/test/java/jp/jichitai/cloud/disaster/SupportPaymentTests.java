@@ -130,6 +130,15 @@ class SupportPaymentTests {
         assertThat(SupportCategory.of(level, circumstance)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "中規模半壊 on {0}: {1}")
+    @CsvSource({"2020-07-02, NOT_ELIGIBLE", "2020-07-03, MEDIUM_SCALE_HALF_COLLAPSE", "2024-01-01, MEDIUM_SCALE_HALF_COLLAPSE"})
+    void mediumScaleHalfCollapseCountsOnlyForDisastersFromJuly2020(java.time.LocalDate disaster, SupportCategory expected) {
+        assertThat(SupportCategory.of(DamageLevel.MEDIUM_SCALE_HALF_COLLAPSE, HouseholdCircumstance.NONE, disaster))
+                .isEqualTo(expected);
+        assertThat(SupportCategory.of(DamageLevel.LARGE_SCALE_HALF_COLLAPSE, HouseholdCircumstance.NONE, disaster))
+                .isEqualTo(SupportCategory.LARGE_SCALE_HALF_COLLAPSE);
+    }
+
     @Test
     void aHalfCollapsedHouseGetsNothingUnlessDemolished() {
         SupportCategory halfCollapse = SupportCategory.of(DamageLevel.HALF_COLLAPSE, HouseholdCircumstance.NONE);
