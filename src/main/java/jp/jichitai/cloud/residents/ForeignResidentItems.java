@@ -1,0 +1,43 @@
+package jp.jichitai.cloud.residents;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import jp.jichitai.cloud.residents.internal.ResidentMessages;
+
+/**
+ * 外国人住民の記載事項 (items of a foreign resident's record): 国籍・地域, アルファベット氏名, 30条の45区分, 在留資格,
+ * 在留期間 and its 満了日 (shown in 西暦), 在留カード等番号, 外国人住民となった年月日. Which of the residence items are
+ * required depends on the {@link ForeignResidentCategory}.
+ */
+public record ForeignResidentItems(String nationalityOrRegion, String alphabetName, ForeignResidentCategory category,
+        Optional<String> statusOfResidence, Optional<String> periodOfStay, Optional<RecordedDate> periodOfStayExpiresOn,
+        Optional<ResidenceCardNumber> cardNumber, RecordedDate becameForeignResidentOn) {
+
+    public ForeignResidentItems {
+        requirePresent(nationalityOrRegion, "国籍・地域");
+        requirePresent(alphabetName, "アルファベット氏名");
+        if (category == null) {
+            throw ResidentMessages.refusal("E-RES-0034", "30条の45区分");
+        }
+        Objects.requireNonNull(becameForeignResidentOn, "becameForeignResidentOn");
+        if (category.needsStatusOfResidence() && statusOfResidence.filter(text -> !text.isBlank()).isEmpty()) {
+            throw ResidentMessages.refusal("E-RES-0047", category.japanese(), "在留資格");
+        }
+        if (category.needsPeriodOfStay() && periodOfStay.filter(text -> !text.isBlank()).isEmpty()) {
+            throw ResidentMessages.refusal("E-RES-0047", category.japanese(), "在留期間");
+        }
+        if (category.needsPeriodOfStay() && periodOfStayExpiresOn.isEmpty()) {
+            throw ResidentMessages.refusal("E-RES-0047", category.japanese(), "在留期間の満了日");
+        }
+        if (category.needsCardNumber() && cardNumber.isEmpty()) {
+            throw ResidentMessages.refusal("E-RES-0047", category.japanese(), "在留カード等番号");
+        }
+    }
+
+    private static void requirePresent(String value, String item) {
+        if (value == null || value.isBlank()) {
+            throw ResidentMessages.refusal("E-RES-0034", item);
+        }
+    }
+}
