@@ -24,11 +24,11 @@ public final class TenantCode implements Comparable<TenantCode> {
     /** Parses a six-digit code, checking its check digit. */
     public static TenantCode of(String value) {
         if (value == null || !SIX_DIGITS.matcher(value).matches()) {
-            throw new InvalidTenantCodeException(value, "団体コードは6桁の半角数字で入力してください。");
+            throw new InvalidTenantCodeException("E-TEN-0001");
         }
         int expected = checkDigitOf(value.substring(0, 5));
         if (value.charAt(5) - '0' != expected) {
-            throw new InvalidTenantCodeException(value, "団体コードの検査数字が正しくありません。");
+            throw new InvalidTenantCodeException("E-TEN-0002");
         }
         return new TenantCode(value);
     }
@@ -81,8 +81,8 @@ public final class TenantCode implements Comparable<TenantCode> {
 
     /** A tenant code that is malformed or fails its check digit. */
     public static final class InvalidTenantCodeException extends BusinessException {
-        InvalidTenantCodeException(String given, String reason) {
-            super(MessageId.of("E-TEN-0001"), reason);
+        InvalidTenantCodeException(String messageId) {
+            super(MessageId.of(messageId), PlatformMessages.text(messageId));
         }
     }
 }

@@ -32,6 +32,6 @@ class CommandLineTests {
         commandLine.setErr(new PrintWriter(err));
         int status = commandLine.execute("audit", "verify", "--tenant", "012212", "--data", "target/no-such-data");
         assertThat(status).isEqualTo(2);
-        assertThat(err.toString()).contains("E-TEN-0001 団体コードの検査数字が正しくありません。");
+        assertThat(err.toString()).contains("E-TEN-0002 団体コードの検査数字が正しくありません。");
     }
 }

@@ -24,7 +24,7 @@ class TenantCodeTests {
         assertThatThrownBy(() -> TenantCode.of(code))
                 .isInstanceOf(BusinessException.class)
                 .hasMessage("団体コードの検査数字が正しくありません。")
-                .extracting(e -> ((BusinessException) e).messageId().value()).isEqualTo("E-TEN-0001");
+                .extracting(e -> ((BusinessException) e).messageId().value()).isEqualTo("E-TEN-0002");
     }
 
     @ParameterizedTest

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.identity.JichitaiUser;
+import jp.jichitai.cloud.shared.PlatformMessages;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.tenancy.TenantContext;
 
@@ -84,12 +85,11 @@ class LoginOutcomes implements AuthenticationFailureHandler {
             AuthenticationException failure) throws IOException {
         String message;
         if (failure instanceof LockedException) {
-            message = "ログインに続けて" + policy.maxFailedLogins() + "回失敗したため、アカウントがロックされています。"
-                    + policy.lockoutDuration().toMinutes() + "分後に再度お試しいただくか、団体管理者にロックの解除を依頼してください。";
+            message = PlatformMessages.text("E-IDN-0002", policy.maxFailedLogins(), policy.lockoutDuration().toMinutes());
         } else if (failure instanceof DisabledException) {
-            message = "このアカウントは使用できません。団体管理者にお問い合わせください。";
+            message = PlatformMessages.text("E-IDN-0003");
         } else {
-            message = "ユーザーIDまたはパスワードが正しくありません。";
+            message = PlatformMessages.text("E-IDN-0001");
         }
         request.getSession().setAttribute(MESSAGE_ATTRIBUTE, message);
         response.sendRedirect(request.getContextPath() + "/login?error");

@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import jp.jichitai.cloud.shared.ApiError;
-import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.PlatformMessages;
 
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,11 +42,11 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setHeader("WWW-Authenticate", "Basic realm=\"jichitai-cloud\", charset=\"UTF-8\"");
-                    writeJson(response, new ApiError(MessageId.of("E-API-0401"), "認証が必要です。ユーザーIDとパスワードを確認してください。"));
+                    writeJson(response, PlatformMessages.error("E-API-0401"));
                 }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) -> {
                     response.setStatus(HttpStatus.FORBIDDEN.value());
-                    writeJson(response, new ApiError(MessageId.of("E-API-0403"), "この操作を行う権限がありません。"));
+                    writeJson(response, PlatformMessages.error("E-API-0403"));
                 }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Stateless Basic authentication carries no ambient credential, so CSRF cannot apply.

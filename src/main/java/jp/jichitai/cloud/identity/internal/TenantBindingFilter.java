@@ -14,8 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jp.jichitai.cloud.identity.JichitaiUser;
 import jp.jichitai.cloud.identity.Role;
-import jp.jichitai.cloud.shared.ApiError;
-import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.PlatformMessages;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.tenancy.TenantContext;
 
@@ -31,8 +30,6 @@ class TenantBindingFilter extends OncePerRequestFilter {
 
     private static final Pattern TENANT_PATH = Pattern.compile("^/api/v1/t/([^/]*)(/.*)?$");
 
-    static final ApiError NOT_FOUND = new ApiError(MessageId.of("E-API-0404"), "指定されたデータは見つかりません。");
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -44,13 +41,13 @@ class TenantBindingFilter extends OncePerRequestFilter {
             String code = tenantPath.group(1);
             if (!TenantCode.isValid(code)) {
                 response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-                SecurityConfiguration.writeJson(response, new ApiError(MessageId.of("E-TEN-0001"),
-                        "団体コードが正しくありません（6桁の数字で、最後の桁は検査数字です）。"));
+                SecurityConfiguration.writeJson(response, PlatformMessages.error(
+                        code.matches("[0-9]{6}") ? "E-TEN-0002" : "E-TEN-0001"));
                 return;
             }
             if (!user.belongsTo(TenantCode.of(code))) {
                 response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                SecurityConfiguration.writeJson(response, NOT_FOUND);
+                SecurityConfiguration.writeJson(response, PlatformMessages.error("E-API-0404"));
                 return;
             }
         }

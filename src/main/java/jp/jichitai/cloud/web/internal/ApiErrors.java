@@ -19,7 +19,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jp.jichitai.cloud.shared.ApiError;
 import jp.jichitai.cloud.shared.BusinessException;
-import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.PlatformMessages;
 
 /** Every error of the REST API as JSON with a message id and a Japanese message. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -31,9 +31,9 @@ class ApiErrors {
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         String detail = String.valueOf(e.getMostSpecificCause().getClass().getSimpleName());
         if (detail.contains("UnrecognizedProperty") || detail.contains("UnrecognizedProperties")) {
-            return error(HttpStatus.BAD_REQUEST, "E-API-0002", "定義されていない項目が含まれています。項目名を確認してください。");
+            return error(HttpStatus.BAD_REQUEST, "E-API-0002");
         }
-        return error(HttpStatus.BAD_REQUEST, "E-API-0001", "リクエストの本文をJSONとして読み取れません。形式を確認してください。");
+        return error(HttpStatus.BAD_REQUEST, "E-API-0001");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -41,32 +41,32 @@ class ApiErrors {
         List<ApiError.FieldError> fields = e.getBindingResult().getFieldErrors().stream()
                 .map(field -> new ApiError.FieldError(field.getField(), field.getDefaultMessage()))
                 .toList();
-        return ResponseEntity.badRequest().body(new ApiError("E-API-0003", "入力内容に誤りがあります。", fields));
+        return ResponseEntity.badRequest().body(new ApiError("E-API-0003", PlatformMessages.text("E-API-0003"), fields));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "E-API-0004", "パラメータ「" + e.getName() + "」の形式が正しくありません。");
+        return ResponseEntity.badRequest().body(PlatformMessages.error("E-API-0004", e.getName()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ApiError> mediaType() {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "E-API-0415", "Content-Type は application/json を指定してください。");
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "E-API-0415");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ApiError> method() {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "E-API-0405", "このURLではその操作はできません。");
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "E-API-0405");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiError> notFound() {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(TenantPathNotFound.BODY);
+        return error(HttpStatus.NOT_FOUND, "E-API-0404");
     }
 
     @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
     ResponseEntity<ApiError> denied() {
-        return error(HttpStatus.FORBIDDEN, "E-API-0403", "この操作を行う権限がありません。");
+        return error(HttpStatus.FORBIDDEN, "E-API-0403");
     }
 
     @ExceptionHandler(BusinessException.class)
@@ -77,16 +77,11 @@ class ApiErrors {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("unexpected error in the API", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "E-API-0500",
-                "システムエラーが発生しました。時間をおいて再度お試しください。解決しない場合は運用者にお問い合わせください。");
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "E-API-0500");
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String id, String message) {
-        return ResponseEntity.status(status).body(new ApiError(MessageId.of(id), message));
-    }
-
-    /** The one body for "not found": identical whether the data or the tenant does not exist. */
-    static final class TenantPathNotFound {
-        static final ApiError BODY = new ApiError(MessageId.of("E-API-0404"), "指定されたデータは見つかりません。");
+    /** One body per id: "not found" is identical whether the data or the whole tenant does not exist. */
+    private static ResponseEntity<ApiError> error(HttpStatus status, String id) {
+        return ResponseEntity.status(status).body(PlatformMessages.error(id));
     }
 }

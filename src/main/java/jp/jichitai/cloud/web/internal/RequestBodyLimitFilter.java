@@ -12,8 +12,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jp.jichitai.cloud.shared.ApiError;
-import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.PlatformMessages;
 
 /** Refuses oversized API bodies before anything reads them (uploads have their own multipart limits). */
 @Component
@@ -39,8 +38,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         if (declared > maximumBytes || chunked) {
             response.setStatus(413);
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(new ApiError(MessageId.of("E-API-0413"),
-                    "リクエストの本文が大きすぎます（上限 " + maximumBytes / 1024 + " KiB、分割転送は受け付けません）。").toJson());
+            response.getWriter().write(PlatformMessages.error("E-API-0413", maximumBytes / 1024).toJson());
             return;
         }
         chain.doFilter(request, response);

@@ -22,6 +22,7 @@ import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.audit.AuditRecord;
 import jp.jichitai.cloud.identity.UserAccount;
 import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.shared.PlatformMessages;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.tenancy.District;
 import jp.jichitai.cloud.tenancy.TenantProfile;
@@ -94,13 +95,12 @@ class TenantApiController {
     @PostMapping("/users/{username}/unlock")
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     @Operation(summary = "利用者のロックを解除する（団体管理者）")
-    ResponseEntity<Map<String, Object>> unlock(@PathVariable String tenantCode, @PathVariable String username) {
+    ResponseEntity<Object> unlock(@PathVariable String tenantCode, @PathVariable String username) {
         boolean unlocked = accounts.unlock(TenantCode.of(tenantCode), username);
         auditLog.record(AuditEvent.of("user.unlock", "user:" + username)
                 .outcome(unlocked ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE));
         if (!unlocked) {
-            return ResponseEntity.status(404).body(Map.of("messageId", "E-API-0404", "message",
-                    "指定されたデータは見つかりません。"));
+            return ResponseEntity.status(404).body(PlatformMessages.error("E-API-0404"));
         }
         return ResponseEntity.ok(Map.of("username", username, "unlocked", true));
     }
