@@ -6,13 +6,14 @@ import static jp.jichitai.cloud.disaster.RebuildMethod.REPAIR;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import jp.jichitai.cloud.shared.BusinessException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The law's table, cell by cell, written in 円 as the counter pays them. */
 class SupportPaymentTests {
@@ -82,28 +83,39 @@ class SupportPaymentTests {
                 .isEqualTo(new Yen(expectedYen));
     }
 
-    @Property
-    void rentThenAnyMethodNeverExceedsTheCap(@ForAll SupportCategory category,
-            @ForAll @IntRange(min = 1, max = 9) int members) {
+    @ParameterizedTest(name = "{0}, {1} person(s)")
+    @MethodSource("everyCategoryAndHouseholdOfOneToNine")
+    void rentThenAnyMethodNeverExceedsTheCap(SupportCategory category, int members) {
         HouseholdSize size = HouseholdSize.of(members);
         for (RebuildMethod later : new RebuildMethod[] {BUILD_OR_PURCHASE, REPAIR}) {
             Yen total = SupportPayment.additional(category, RENT, size)
                     .plus(SupportPayment.additionalAfterRenting(category, later, size));
 
-            assertThat(total).isLessThanOrEqualTo(SupportPayment.additionalCap(category, size));
-            assertThat(total).isEqualTo(SupportPayment.additional(category, later, size));
+            assertThat(total).as("rent then %s", later).isLessThanOrEqualTo(SupportPayment.additionalCap(category, size));
+            assertThat(total).as("rent then %s", later).isEqualTo(SupportPayment.additional(category, later, size));
         }
     }
 
-    @Property
-    void oneHouseholdMemberGetsThreeQuartersOfEveryAmount(@ForAll SupportCategory category,
-            @ForAll RebuildMethod method, @ForAll @IntRange(min = 2, max = 20) int members) {
+    @ParameterizedTest(name = "{0} {1}, {2} person(s)")
+    @MethodSource("everyCategoryMethodAndHouseholdOfTwoToTwenty")
+    void oneHouseholdMemberGetsThreeQuartersOfEveryAmount(SupportCategory category, RebuildMethod method, int members) {
         Yen many = SupportPayment.additional(category, method, HouseholdSize.of(members));
         Yen one = SupportPayment.additional(category, method, HouseholdSize.ONE_PERSON);
 
-        assertThat(one.value() * 4).isEqualTo(many.value() * 3);
-        assertThat(SupportPayment.basic(category, HouseholdSize.ONE_PERSON).value() * 4)
+        assertThat(one.value() * 4).as("加算 x 4 for one person").isEqualTo(many.value() * 3);
+        assertThat(SupportPayment.basic(category, HouseholdSize.ONE_PERSON).value() * 4).as("基礎 x 4 for one person")
                 .isEqualTo(SupportPayment.basic(category, HouseholdSize.of(members)).value() * 3);
+    }
+
+    static Stream<Arguments> everyCategoryAndHouseholdOfOneToNine() {
+        return Stream.of(SupportCategory.values())
+                .flatMap(category -> IntStream.rangeClosed(1, 9).mapToObj(members -> Arguments.of(category, members)));
+    }
+
+    static Stream<Arguments> everyCategoryMethodAndHouseholdOfTwoToTwenty() {
+        return Stream.of(SupportCategory.values()).flatMap(category -> Stream.of(RebuildMethod.values())
+                .flatMap(method -> IntStream.rangeClosed(2, 20)
+                        .mapToObj(members -> Arguments.of(category, method, members))));
     }
 
     @Test

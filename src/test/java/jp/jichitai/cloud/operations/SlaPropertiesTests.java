@@ -9,71 +9,75 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.SplittableRandom;
+import jp.jichitai.cloud.support.Generators;
+import org.junit.jupiter.api.Test;
 
 class SlaPropertiesTests {
 
     private static final YearMonth MONTH = YearMonth.of(2025, 6);
 
-    @Property(tries = 300)
-    void mergedDailyHistogramsEqualTheHistogramOfAllRequests(
-            @ForAll @Size(max = 40) List<@From("responseTimes") Duration> firstDay,
-            @ForAll @Size(max = 40) List<@From("responseTimes") Duration> secondDay) {
-        List<Duration> all = new ArrayList<>(firstDay);
-        all.addAll(secondDay);
-        LatencyHistogram merged = histogram(firstDay).plus(histogram(secondDay));
+    @Test
+    void mergedDailyHistogramsEqualTheHistogramOfAllRequests() {
+        long seed = Generators.seed(20250301L);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int caseNumber = 0; caseNumber < Generators.CASES; caseNumber++) {
+            List<Duration> firstDay = Generators.listOf(random, 0, 40, SlaPropertiesTests::responseTime);
+            List<Duration> secondDay = Generators.listOf(random, 0, 40, SlaPropertiesTests::responseTime);
+            String description = String.format("seed %d, case %d: %s and %s", seed, caseNumber, firstDay, secondDay);
+            List<Duration> all = new ArrayList<>(firstDay);
+            all.addAll(secondDay);
+            LatencyHistogram merged = histogram(firstDay).plus(histogram(secondDay));
 
-        assertThat(merged).isEqualTo(histogram(all));
-        assertThat(merged).isEqualTo(histogram(secondDay).plus(histogram(firstDay)));
-        for (Duration target : LatencyBuckets.STANDARD.upperBounds()) {
-            long within = all.stream().filter(time -> time.compareTo(target) <= 0).count();
-            assertThat(merged.countWithin(target)).isEqualTo(within);
+            assertThat(merged).as(description).isEqualTo(histogram(all));
+            assertThat(merged).as(description).isEqualTo(histogram(secondDay).plus(histogram(firstDay)));
+            for (Duration target : LatencyBuckets.STANDARD.upperBounds()) {
+                long within = all.stream().filter(time -> time.compareTo(target) <= 0).count();
+                assertThat(merged.countWithin(target)).as("%s, within %s", description, target).isEqualTo(within);
+            }
         }
     }
 
-    @Property(tries = 300)
-    void availabilityStaysBetweenZeroAndOneAndIgnoresDuplicateRecords(
-            @ForAll @Size(max = 8) List<@From("outages") Outage> outages) {
+    @Test
+    void availabilityStaysBetweenZeroAndOneAndIgnoresDuplicateRecords() {
         SlaCalculator calculator = new SlaCalculator(
                 ServiceWindow.weekdays(LocalTime.of(8, 30), LocalTime.of(17, 15)), Duration.ofSeconds(3));
-        List<Outage> twice = new ArrayList<>(outages);
-        twice.addAll(outages);
+        long seed = Generators.seed(20250302L);
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int caseNumber = 0; caseNumber < Generators.CASES; caseNumber++) {
+            List<Outage> outages = Generators.listOf(random, 0, 8, SlaPropertiesTests::outage);
+            String description = String.format("seed %d, case %d: %s", seed, caseNumber, outages);
+            List<Outage> twice = new ArrayList<>(outages);
+            twice.addAll(outages);
 
-        MonthlySlaReport report = calculator.report(MONTH, outages, List.of());
+            MonthlySlaReport report = calculator.report(MONTH, outages, List.of());
 
-        assertThat(report.availability().numerator()).isBetween(0L, report.availability().denominator());
-        assertThat(report.unplannedOutage().plus(report.plannedMaintenance())).isLessThanOrEqualTo(report.serviceTime());
-        Duration recordedIncidentTime = outages.stream().filter(outage -> outage.kind() == OutageKind.INCIDENT)
-                .map(outage -> outage.interval().duration()).reduce(Duration.ZERO, Duration::plus);
-        assertThat(report.unplannedOutage()).isLessThanOrEqualTo(recordedIncidentTime);
-        MonthlySlaReport duplicated = calculator.report(MONTH, twice, List.of());
-        assertThat(duplicated.availability()).isEqualTo(report.availability());
-        assertThat(duplicated.plannedMaintenance()).isEqualTo(report.plannedMaintenance());
+            assertThat(report.availability().numerator()).as(description)
+                    .isBetween(0L, report.availability().denominator());
+            assertThat(report.unplannedOutage().plus(report.plannedMaintenance())).as(description)
+                    .isLessThanOrEqualTo(report.serviceTime());
+            Duration recordedIncidentTime = outages.stream().filter(outage -> outage.kind() == OutageKind.INCIDENT)
+                    .map(outage -> outage.interval().duration()).reduce(Duration.ZERO, Duration::plus);
+            assertThat(report.unplannedOutage()).as(description).isLessThanOrEqualTo(recordedIncidentTime);
+            MonthlySlaReport duplicated = calculator.report(MONTH, twice, List.of());
+            assertThat(duplicated.availability()).as(description).isEqualTo(report.availability());
+            assertThat(duplicated.plannedMaintenance()).as(description).isEqualTo(report.plannedMaintenance());
+        }
     }
 
-    @Provide
-    Arbitrary<Duration> responseTimes() {
-        return Arbitraries.oneOf(
-                Arbitraries.longs().between(0, 70_000).map(Duration::ofMillis),
-                Arbitraries.of(LatencyBuckets.STANDARD.upperBounds()));
+    /** Any time up to 70 s, or exactly a bucket's upper bound, where an off-by-one would show. */
+    private static Duration responseTime(SplittableRandom random) {
+        return random.nextBoolean()
+                ? Duration.ofMillis(Generators.between(random, 0L, 70_000L))
+                : Generators.oneOf(random, LatencyBuckets.STANDARD.upperBounds());
     }
 
-    @Provide
-    Arbitrary<Outage> outages() {
-        LocalDateTime monthStart = LocalDate.of(2025, 5, 25).atStartOfDay();
-        Arbitrary<LocalDateTime> starts = Arbitraries.integers().between(0, 45 * 24 * 4)
-                .map(quarter -> monthStart.plusMinutes(15L * quarter));
-        Arbitrary<Integer> minutes = Arbitraries.integers().between(0, 3 * 24 * 60);
-        Arbitrary<OutageKind> kinds = Arbitraries.of(OutageKind.class);
-        return Combinators.combine(starts, minutes, kinds)
-                .as((start, length, kind) -> new Outage(TimeInterval.of(start, start.plusMinutes(length)), kind, ""));
+    /** Up to three days long, starting on a quarter hour from a week before the month to a week after it. */
+    private static Outage outage(SplittableRandom random) {
+        LocalDateTime start = LocalDate.of(2025, 5, 25).atStartOfDay()
+                .plusMinutes(15L * Generators.between(random, 0, 45 * 24 * 4));
+        int minutes = Generators.between(random, 0, 3 * 24 * 60);
+        return new Outage(TimeInterval.of(start, start.plusMinutes(minutes)), Generators.oneOf(random, OutageKind.class), "");
     }
 
     private static LatencyHistogram histogram(List<Duration> times) {
