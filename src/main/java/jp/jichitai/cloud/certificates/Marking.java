@@ -1,0 +1,22 @@
+package jp.jichitai.cloud.certificates;
+
+/**
+ * 表示 (marking) stamped visibly on every page of a certificate.
+ */
+public enum Marking {
+    /** 公用: issued to a public office for official use (no fee). */
+    OFFICIAL_USE("公用"),
+    /** 訓練: printed during a drill; must never pass for a real certificate. */
+    DRILL("訓練");
+
+    private final String japaneseText;
+
+    Marking(String japaneseText) {
+        this.japaneseText = japaneseText;
+    }
+
+    /** The text stamped on the page. */
+    public String japaneseText() {
+        return japaneseText;
+    }
+}
