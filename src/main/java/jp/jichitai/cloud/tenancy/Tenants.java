@@ -26,4 +26,7 @@ public interface Tenants {
     Tenant register(Tenant tenant, String mayorTitle, String mayorName, String mainOffice, List<District> districts);
 
     boolean isEmpty();
+
+    /** The current tenant's 外字 table: private-use code point → substitute text (only mapped entries). */
+    java.util.Map<Integer, String> currentGaijiSubstitutes();
 }

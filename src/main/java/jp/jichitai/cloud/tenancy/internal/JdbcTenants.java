@@ -112,6 +112,17 @@ class JdbcTenants implements Tenants {
         return jdbc.sql("SELECT COUNT(*) FROM tenant").query(Long.class).single() == 0;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Map<Integer, String> currentGaijiSubstitutes() {
+        java.util.Map<Integer, String> substitutes = new java.util.HashMap<>();
+        jdbc.sql("SELECT code_point, substitute FROM gaiji_mapping WHERE tenant_id = ? AND substitute IS NOT NULL")
+                .param(TenantContext.require().value())
+                .query((org.springframework.jdbc.core.RowCallbackHandler) row ->
+                        substitutes.put(row.getInt(1), row.getString(2)));
+        return substitutes;
+    }
+
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
     }

@@ -1,0 +1,13 @@
+package jp.jichitai.cloud.issuance;
+
+import java.util.List;
+
+import jp.jichitai.cloud.certificates.CharacterSubstitution;
+import jp.jichitai.cloud.certificates.ContentDigest;
+import jp.jichitai.cloud.certificates.IssueNumber;
+import jp.jichitai.cloud.certificates.VerificationCode;
+
+/** A certificate as issued: its number, its verification code and digest, and the PDF to hand over. */
+public record IssuedCertificate(long serial, IssueNumber issueNumber, VerificationCode verificationCode,
+        ContentDigest contentDigest, byte[] pdf, int pageCount, List<CharacterSubstitution> substitutions) {
+}

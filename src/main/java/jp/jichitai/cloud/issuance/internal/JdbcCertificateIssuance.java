@@ -1,0 +1,147 @@
+package jp.jichitai.cloud.issuance.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.jichitai.cloud.audit.AuditEvent;
+import jp.jichitai.cloud.audit.AuditLog;
+import jp.jichitai.cloud.certificates.CertificateDocument;
+import jp.jichitai.cloud.certificates.CertificateRenderer;
+import jp.jichitai.cloud.certificates.IssueNumber;
+import jp.jichitai.cloud.certificates.RenderResult;
+import jp.jichitai.cloud.certificates.VerificationCode;
+import jp.jichitai.cloud.issuance.CertificateIssuance;
+import jp.jichitai.cloud.issuance.IssueRequest;
+import jp.jichitai.cloud.issuance.IssuedCertificate;
+import jp.jichitai.cloud.issuance.VerifiedCertificate;
+import jp.jichitai.cloud.shared.TenantCode;
+import jp.jichitai.cloud.tenancy.TenantContext;
+import jp.jichitai.cloud.tenancy.TenantProfile;
+import jp.jichitai.cloud.tenancy.Tenants;
+
+@Service
+class JdbcCertificateIssuance implements CertificateIssuance {
+
+    /** Certificates carry the town's date, whatever the server's zone. */
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final JdbcClient jdbc;
+    private final CertificateRenderer renderer;
+    private final Tenants tenants;
+    private final AuditLog auditLog;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
+
+    JdbcCertificateIssuance(JdbcClient jdbc, CertificateRenderer renderer, Tenants tenants, AuditLog auditLog,
+            PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.renderer = renderer;
+        this.tenants = tenants;
+        this.auditLog = auditLog;
+        this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    @Override
+    public IssuedCertificate issue(IssueRequest request) {
+        TenantCode tenant = TenantContext.require();
+        TenantProfile profile = tenants.currentProfile();
+        Map<Integer, String> gaiji = tenants.currentGaijiSubstitutes();
+        ensureCounter(tenant, request.numberingScope());
+        IssuedCertificate issued = transaction.execute(status -> {
+            long serial = jdbc.sql("SELECT last_serial FROM certificate_counter WHERE tenant_id = ? AND scope = ? FOR UPDATE")
+                    .params(tenant.value(), request.numberingScope()).query(Long.class).single() + 1;
+            jdbc.sql("UPDATE certificate_counter SET last_serial = ? WHERE tenant_id = ? AND scope = ?")
+                    .params(serial, tenant.value(), request.numberingScope()).update();
+            LocalDate today = LocalDate.now(JAPAN);
+            IssueNumber number = IssueNumber.of(today, profile.name(), profile.mainOffice() + "1", request.printer(),
+                    Math.toIntExact(serial));
+            VerificationCode code = VerificationCode.random();
+            CertificateDocument document = request.document().apply(number, code);
+            RenderResult printed = renderer.render(document, codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
+            jdbc.sql("""
+                    INSERT INTO issued_certificate (tenant_id, scope, serial, issue_number, kind, verification_code,
+                        content_digest, subject, page_count, substitutions, reprint_of, drill, issued_at, issued_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(tenant.value(), request.numberingScope(), serial, number.text(), request.kind().name(),
+                            code.value(), printed.contentDigest().hex(), request.subject(), printed.pageCount(),
+                            printed.substitutions().size(), request.reprintOf(), request.drill(),
+                            OffsetDateTime.now(ZoneOffset.UTC), currentUser())
+                    .update();
+            jdbc.sql("""
+                    INSERT INTO certificate_verification (verification_code, tenant_code, kind, issued_on, content_digest, drill)
+                    VALUES (?, ?, ?, ?, ?, ?)""")
+                    .params(code.value(), tenant.value(), request.kind().name(), today, printed.contentDigest().hex(),
+                            request.drill())
+                    .update();
+            return new IssuedCertificate(serial, number, code, printed.contentDigest(), printed.pdf(),
+                    printed.pageCount(), printed.substitutions());
+        });
+        auditLog.record(AuditEvent.of(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint",
+                request.subject()).query(issued.issueNumber().text()));
+        return issued;
+    }
+
+    /** The counter row is created on first use, in its own transaction so that a race only costs a retry. */
+    private void ensureCounter(TenantCode tenant, String scope) {
+        boolean exists = transaction.execute(status -> jdbc.sql(
+                "SELECT COUNT(*) FROM certificate_counter WHERE tenant_id = ? AND scope = ?")
+                .params(tenant.value(), scope).query(Long.class).single() > 0);
+        if (!exists) {
+            try {
+                ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                        "INSERT INTO certificate_counter (tenant_id, scope, last_serial) VALUES (?, ?, 0)")
+                        .params(tenant.value(), scope).update());
+            } catch (DuplicateKeyException createdMeanwhile) {
+                // another clerk's first certificate of this scope created it: fine
+            }
+        }
+    }
+
+    @Override
+    public Optional<VerifiedCertificate> verify(String text) {
+        Optional<VerificationCode> code;
+        try {
+            code = Optional.of(VerificationCode.of(text));
+        } catch (IllegalArgumentException malformed) {
+            code = Optional.empty();
+        }
+        Optional<VerifiedCertificate> found = code.flatMap(valid -> TenantContext.callAsProvider(() ->
+                transaction.execute(status -> jdbc.sql("""
+                        SELECT v.verification_code, v.tenant_code, t.name, v.kind, v.issued_on, v.content_digest, v.drill
+                          FROM certificate_verification v JOIN tenant t ON t.code = v.tenant_code
+                         WHERE v.verification_code = ?""")
+                        .param(valid.value())
+                        .query((rs, row) -> new VerifiedCertificate(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7)))
+                        .optional())));
+        String target = "verification:" + (text == null ? "" : text.replaceAll("[^0-9A-Za-z\\-]", "").substring(0,
+                Math.min(20, text.replaceAll("[^0-9A-Za-z\\-]", "").length())));
+        AuditEvent event = AuditEvent.of("certificate.verify", target).by("public", "none");
+        if (found.isPresent()) {
+            TenantContext.callAs(TenantCode.of(found.get().tenantCode()), () -> auditLog.record(event));
+        } else {
+            TenantContext.callAsProvider(() -> auditLog.record(event.outcome(AuditEvent.Outcome.FAILURE)));
+        }
+        return found;
+    }
+
+    private static String currentUser() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+}
