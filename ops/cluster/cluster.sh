@@ -160,6 +160,7 @@ bootstrap:
         max_wal_senders: 10
         max_replication_slots: 10
         wal_keep_size: 128MB
+        wal_retrieve_retry_interval: 1s
         password_encryption: scram-sha-256
   initdb:
     - encoding: UTF8
@@ -243,8 +244,8 @@ start_node() {
 timings_json() {
   local strict=${JC_CLUSTER_STRICT:-true}
   case ${JC_CLUSTER_TIMINGS:-tuned} in
-  tuned) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1}' "$strict" ;;
-  default) printf '{"ttl":30,"loop_wait":10,"retry_timeout":10,"primary_start_timeout":300,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1}' "$strict" ;;
+  tuned) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"1s"}}}' "$strict" ;;
+  default) printf '{"ttl":30,"loop_wait":10,"retry_timeout":10,"primary_start_timeout":300,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":null}}}' "$strict" ;;
   *) fail "JC_CLUSTER_TIMINGS must be tuned or default" ;;
   esac
 }
