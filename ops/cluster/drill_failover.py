@@ -303,6 +303,7 @@ def run_drill(arguments):
 
     result = {
         "at": started_at.isoformat(timespec="seconds"),
+        "drillId": drill_id,
         "scenario": arguments.scenario,
         "timings": {key: configuration.get(key) for key in ("ttl", "loop_wait", "retry_timeout", "primary_start_timeout")},
         "synchronousModeStrict": configuration.get("synchronous_mode_strict"),
@@ -323,7 +324,7 @@ def run_drill(arguments):
     with open(os.path.join(drills_directory, "failover.jsonl"), "a", encoding="utf-8") as journal:
         journal.write(json.dumps(result, ensure_ascii=False) + "\n")
 
-    print(f"drill: new primary {new_primary}; client errors {result['clientErrors']} ({summarise_errors(load.errors)})")
+    print(f"drill: id {drill_id}; new primary {new_primary}; client errors {result['clientErrors']} ({summarise_errors(load.errors)})")
     print(f"drill: in doubt (committed, not acknowledged) {in_doubt}; commits waiting for a standby "
           f"{result['noSynchronousStandbySeconds']:.1f} s; cluster healthy again "
           + (f"after {healed_after:.1f} s" if healed else "NOT within the time limit"))
@@ -340,6 +341,24 @@ def run_drill(arguments):
     return 0 if healed else 2
 
 
+def verify_only(drill_id):
+    """Checks the acknowledged ids of an earlier drill against the current primary (the test's check of the check)."""
+    cluster_directory = os.path.abspath(os.environ.get("JC_CLUSTER_DIR", "./data/cluster"))
+    drills_directory = os.path.abspath(os.environ.get("JC_DRILLS_DIR", os.path.join(os.path.dirname(cluster_directory), "drills")))
+    cluster = Cluster(cluster_directory)
+    with open(os.path.join(drills_directory, "acknowledged", drill_id + ".ids"), encoding="ascii") as file:
+        acknowledged_ids = {int(line) for line in file if line.strip()}
+    with psycopg2.connect(cluster.connection_string(cluster.settings["applicationUser"],
+                                                    cluster.secret("applicationPasswordFile"))) as connection, \
+            connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM failover_drill_writes WHERE drill_id = %s", (drill_id,))
+        present = {row[0] for row in cursor.fetchall()}
+    connection.close()
+    lost = sorted(acknowledged_ids - present)
+    print(f"verify: drill {drill_id}, acknowledged {len(acknowledged_ids)}, lost {len(lost)}")
+    return 1 if lost else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description="Kill the primary under a write load and check that nothing acknowledged is lost.")
     parser.add_argument("--scenario", choices=("crash", "node"), default="crash",
@@ -349,7 +368,10 @@ def main():
     parser.add_argument("--load-after", type=float, default=3.0, help="seconds of load after the service is back")
     parser.add_argument("--pause", type=float, default=0.02, help="seconds between two transactions")
     parser.add_argument("--maximum-rows", type=int, default=20000, help="upper bound of the load")
+    parser.add_argument("--verify", metavar="DRILL_ID", help="only check the acknowledged ids of an earlier drill")
     arguments = parser.parse_args()
+    if arguments.verify:
+        return verify_only(arguments.verify)
     try:
         return run_drill(arguments)
     except (DrillFailed, OSError, psycopg2.Error, subprocess.CalledProcessError) as error:

@@ -82,5 +82,17 @@ for scenario in "${scenarios[@]}"; do
   ((failures == 0)) || break
 done
 
+# The check of the check: remove one acknowledged row behind the drill's back; verification must report it lost.
+if ((failures == 0)); then
+  drill_id=$(printf '%s\n' "$output" | sed -n 's/^drill: id \([^;]*\);.*/\1/p')
+  PGPASSWORD=$(cat "$JC_CLUSTER_DIR/secrets/application.password") psql -X -q -v ON_ERROR_STOP=1 \
+    "host=127.0.0.1,127.0.0.1,127.0.0.1 port=$JC_CLUSTER_PORT_BASE,$((JC_CLUSTER_PORT_BASE + 1)),$((JC_CLUSTER_PORT_BASE + 2)) dbname=jichitai user=jichitai_app target_session_attrs=read-write" \
+    -c "DELETE FROM failover_drill_writes WHERE drill_id = '$drill_id' AND id = (SELECT min(id) FROM failover_drill_writes WHERE drill_id = '$drill_id')"
+  if "$here/drill-failover.sh" --verify "$drill_id"; then
+    echo "test-failover: verification did not notice a deleted acknowledged row" >&2
+    failures=$((failures + 1))
+  fi
+fi
+
 echo "test-failover: cluster up ${up_seconds}s, whole test $((SECONDS - started))s, ${run} drill(s), failures ${failures}"
 ((failures == 0))
