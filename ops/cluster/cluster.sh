@@ -115,7 +115,7 @@ write_secrets() {
   mkdir -p "$DIR/secrets"
   chmod 700 "$DIR/secrets"
   local name
-  for name in superuser replication application; do
+  for name in superuser replication application backup; do
     [[ -s $DIR/secrets/$name.password ]] || (umask 077 && random_secret >"$DIR/secrets/$name.password")
   done
 }
@@ -161,6 +161,9 @@ bootstrap:
         max_replication_slots: 10
         wal_keep_size: 128MB
         wal_retrieve_retry_interval: 1s
+        archive_mode: "on"
+        archive_timeout: 60
+        archive_command: "$(archive_command)"
         password_encryption: scram-sha-256
   initdb:
     - encoding: UTF8
@@ -241,11 +244,49 @@ start_node() {
   spawn "$node_dir/patroni.pid" "$node_dir/patroni.log" patroni "$node_dir/patroni.yml"
 }
 
+# pgBackRest: an encrypted repository under the state directory, standing for site B's backup storage.
+backup_config() { printf '%s/site-b/pgbackrest.conf' "$DIR"; }
+archive_command() { printf 'pgbackrest --config=%s --stanza=%s archive-push %%p' "$(backup_config)" "$SCOPE"; }
+archive_json() { printf '"archive_mode":"on","archive_timeout":60,"archive_command":"%s"' "$(archive_command)"; }
+
+write_backup_config() {
+  mkdir -p "$DIR/site-b/repository" "$DIR/site-b/log" "$DIR/site-b/lock" "$DIR/site-b/spool"
+  (umask 077 && cat >"$(backup_config)") <<EOF
+[global]
+repo1-path=$DIR/site-b/repository
+repo1-cipher-type=aes-256-cbc
+repo1-cipher-pass=$(cat "$DIR/secrets/backup.password")
+repo1-retention-full=2
+log-path=$DIR/site-b/log
+lock-path=$DIR/site-b/lock
+spool-path=$DIR/site-b/spool
+log-level-console=warn
+log-level-file=info
+start-fast=y
+archive-timeout=60
+
+[$SCOPE]
+pg1-path=$DIR/node1/data
+pg1-port=${PG_PORTS[0]}
+pg1-socket-path=$DIR/node1
+pg2-path=$DIR/node2/data
+pg2-port=${PG_PORTS[1]}
+pg2-socket-path=$DIR/node2
+pg3-path=$DIR/node3/data
+pg3-port=${PG_PORTS[2]}
+pg3-socket-path=$DIR/node3
+EOF
+  chown -R "$RUN_AS:$RUN_AS" "$DIR/site-b"
+  chmod 700 "$DIR/site-b"
+}
+
+as_postgres() { setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --init-groups env HOME=/var/lib/postgresql "$@"; }
+
 timings_json() {
   local strict=${JC_CLUSTER_STRICT:-true}
   case ${JC_CLUSTER_TIMINGS:-tuned} in
-  tuned) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"1s"}}}' "$strict" ;;
-  default) printf '{"ttl":30,"loop_wait":10,"retry_timeout":10,"primary_start_timeout":300,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":null}}}' "$strict" ;;
+  tuned) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"1s",%s}}}' "$strict" "$(archive_json)" ;;
+  default) printf '{"ttl":30,"loop_wait":10,"retry_timeout":10,"primary_start_timeout":300,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":null,%s}}}' "$strict" "$(archive_json)" ;;
   *) fail "JC_CLUSTER_TIMINGS must be tuned or default" ;;
   esac
 }
@@ -288,6 +329,7 @@ command_up() {
   write_settings
   write_secrets
   chown "$RUN_AS:$RUN_AS" "$DIR"
+  write_backup_config
   start_etcd
   # node1 (site A) starts first so that a fresh cluster is bootstrapped there.
   start_node 0
@@ -307,7 +349,12 @@ command_up() {
     fi
   done
   wait_for "a leader and a synchronous standby" 180 has_leader_and_sync
+  # archive_mode needs a restart on a cluster created before archiving was configured.
+  as_postgres patronictl -c "$DIR/node1/patroni.yml" restart "$SCOPE" --pending --force >/dev/null 2>&1 || true
+  wait_for "a leader and a synchronous standby" 180 has_leader_and_sync
   create_application_database "$(leader_and_sync | cut -d' ' -f1)"
+  as_postgres pgbackrest --config="$(backup_config)" --stanza="$SCOPE" stanza-create >/dev/null ||
+    fail "pgBackRest stanza-create failed (logs in $DIR/site-b/log)"
   command_status
   jdbc_url
 }
