@@ -27,25 +27,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-ports_free() {
-  /usr/bin/python3 - "$1" <<'PY'
-import socket, sys
-base = int(sys.argv[1])
-for port in range(base, base + 22):
-    s = socket.socket()
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        s.bind(("127.0.0.1", port))
-    except OSError:
-        sys.exit(1)
-    finally:
-        s.close()
-PY
-}
-for base in 56432 56532 56632 57432 57532 57632; do
-  if ports_free "$base"; then export JC_CLUSTER_PORT_BASE=$base; break; fi
-done
-[[ -n ${JC_CLUSTER_PORT_BASE:-} ]] || { echo "test-failover: no free port range" >&2; exit 1; }
+# shellcheck source=test-support.sh
+source "$here/test-support.sh"
+choose_port_base
 
 started=$SECONDS
 "$here/cluster.sh" up
