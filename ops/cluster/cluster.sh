@@ -53,6 +53,8 @@ ensure_packages() {
   fi
 }
 
+as_postgres() { setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --init-groups env HOME=/var/lib/postgresql "$@"; }
+
 # Runs a command as the postgres user in its own session, records its pid, returns at once.
 spawn() {
   local pid_file=$1 log_file=$2
@@ -280,8 +282,6 @@ EOF
   chmod 700 "$DIR/site-b"
 }
 
-as_postgres() { setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --init-groups env HOME=/var/lib/postgresql "$@"; }
-
 timings_json() {
   local strict=${JC_CLUSTER_STRICT:-true}
   case ${JC_CLUSTER_TIMINGS:-tuned} in
@@ -318,7 +318,7 @@ command_up() {
   ensure_packages
   load_settings create
   [[ $(id -u) == 0 ]] || fail "run as root (it starts PostgreSQL as the '$RUN_AS' user)"
-  setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --init-groups test -x "$DIR/.." ||
+  as_postgres test -x "$DIR/.." ||
     fail "$DIR must be reachable by the '$RUN_AS' user; choose another JC_CLUSTER_DIR"
   if ! alive "$DIR/etcd/etcd.pid"; then
     local port
@@ -326,6 +326,7 @@ command_up() {
       port_free "$port" || fail "port $port is in use; set JC_CLUSTER_PORT_BASE to a free range"
     done
   fi
+  say "cluster: starting etcd and three PostgreSQL nodes in $DIR ..."
   write_settings
   write_secrets
   chown "$RUN_AS:$RUN_AS" "$DIR"
@@ -404,7 +405,7 @@ command_down() {
   # A postmaster whose Patroni was killed survives it: stop it through its own pid file.
   for name in "${NODES[@]}"; do
     if [[ -s $DIR/$name/data/postmaster.pid ]] && kill -0 "$(head -1 "$DIR/$name/data/postmaster.pid")" 2>/dev/null; then
-      setpriv --reuid="$RUN_AS" --regid="$RUN_AS" --init-groups "$PG_BIN/pg_ctl" -D "$DIR/$name/data" stop -m immediate -w >/dev/null 2>&1 ||
+      as_postgres "$PG_BIN/pg_ctl" -D "$DIR/$name/data" stop -m immediate -w >/dev/null 2>&1 ||
         kill -KILL "$(head -1 "$DIR/$name/data/postmaster.pid")" 2>/dev/null || true
     fi
   done
