@@ -169,6 +169,7 @@ public final class Cp932CsvReader implements Closeable {
         r.byteStart = start;
         r.byteEnd = end;
         r.malformed = false;
+        r.problem = null;
         if (lineNumber == 1 && end - start >= 3 && (buffer[start] & 0xFF) == 0xEF && (buffer[start + 1] & 0xFF) == 0xBB
                 && (buffer[start + 2] & 0xFF) == 0xBF) {
             refuse(1, UTF8);
@@ -210,17 +211,20 @@ public final class Cp932CsvReader implements Closeable {
             copyAscii(r, start, end, fields);
         } else if (!decode(r, start, end)) {
             r.malformed = true;
+            r.problem = BAD_BYTES;
             return true;
         }
         if (lineNumber == 1 && !isDigits(r, 1)) {
             problems.report(fileName, lineNumber, 1, HEADER, r.field(1));
             r.malformed = true;
+            r.problem = HEADER;
             return true;
         }
         if (fields != layout.columnCount()) {
             boolean trailingComma = fields == layout.columnCount() + 1 && r.isEmpty(fields);
             int column = Math.min(fields, layout.columnCount()) + 1;
-            problems.report(fileName, lineNumber, column, trailingComma ? TRAILING_COMMA : FIELD_COUNT, layout.columnCount(), fields);
+            r.problem = trailingComma ? TRAILING_COMMA : FIELD_COUNT;
+            problems.report(fileName, lineNumber, column, r.problem, layout.columnCount(), fields);
             r.malformed = true;
             return true;
         }

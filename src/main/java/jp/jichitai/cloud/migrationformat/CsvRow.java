@@ -21,6 +21,7 @@ public final class CsvRow {
     /** Start of each field in {@link #bytes}; the start after the last field is {@code byteEnd + 1}. */
     int[] byteStarts = new int[64];
     boolean malformed;
+    jp.jichitai.cloud.shared.MessageId problem;
 
     CsvRow() {
     }
@@ -32,6 +33,11 @@ public final class CsvRow {
     /** Whether the line could not be split into the layout's fields (bad bytes, wrong field count, header). */
     public boolean isMalformed() {
         return malformed;
+    }
+
+    /** Why a malformed row could not be read (the id of the error reported for it); null for a well-formed row. */
+    public jp.jichitai.cloud.shared.MessageId problem() {
+        return problem;
     }
 
     public int fieldCount() {

@@ -26,6 +26,7 @@ public final class MigrationProblems {
     private long errorCount;
     private long warningCount;
     private final Map<String, Long> countsById = new TreeMap<>();
+    private MessageId firstErrorSinceMark;
 
     public MigrationProblems(int listLimit) {
         this.listLimit = listLimit;
@@ -47,12 +48,25 @@ public final class MigrationProblems {
         List<MigrationProblem> list = error ? errors : warnings;
         if (error) {
             errorCount++;
+            if (firstErrorSinceMark == null) {
+                firstErrorSinceMark = id;
+            }
         } else {
             warningCount++;
         }
         if (list.size() < listLimit) {
             list.add(new MigrationProblem(file, line, column, id, text(id, arguments)));
         }
+    }
+
+    /** Starts watching for the first error of a row; see {@link #firstErrorSinceMark()}. */
+    public void mark() {
+        firstErrorSinceMark = null;
+    }
+
+    /** The id of the first error since {@link #mark()}, or null: why a row was rejected. */
+    public MessageId firstErrorSinceMark() {
+        return firstErrorSinceMark;
     }
 
     public boolean hasErrors() {
