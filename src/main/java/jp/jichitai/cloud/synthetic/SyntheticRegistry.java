@@ -259,7 +259,7 @@ public final class SyntheticRegistry {
         }
 
         private void compose(long residentsLeft) {
-            if (random.nextInt(1000) < 9) {
+            if (random.nextInt(1000) < 20) {
                 composeForeign(residentsLeft);
                 return;
             }
