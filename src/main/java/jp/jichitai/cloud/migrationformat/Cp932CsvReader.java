@@ -11,6 +11,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jp.jichitai.cloud.migrationformat.internal.Cp932Tables;
 import jp.jichitai.cloud.migrationformat.internal.Utf8Sniffer;
 import jp.jichitai.cloud.shared.MessageId;
 
@@ -228,9 +229,6 @@ public final class Cp932CsvReader implements Closeable {
             r.malformed = true;
             return true;
         }
-        if (!ascii) {
-            tallyGaiji(r);
-        }
         return true;
     }
 
@@ -250,39 +248,65 @@ public final class Cp932CsvReader implements Closeable {
         }
     }
 
+    /**
+     * Decodes a line with the tables built from the reporting decoder, splitting fields and counting 外字 in
+     * the same pass; on a byte the tables do not hold, the reporting decoder itself finds and reports it.
+     */
     private boolean decode(CsvRow r, int start, int end) {
         int length = end - start;
         if (r.chars.length < length) {
             r.chars = new char[Math.max(length, r.chars.length * 2)];
         }
-        ByteBuffer input = ByteBuffer.wrap(buffer, start, length);
-        CharBuffer output = CharBuffer.wrap(r.chars);
+        char[] chars = r.chars;
+        byte[] bytes = buffer;
+        char[] single = Cp932Tables.SINGLE;
+        char[] pairs = Cp932Tables.DOUBLE;
+        int[] charStarts = r.charStarts;
+        int field = 1;
+        charStarts[0] = 0;
+        int out = 0;
+        boolean gaijiSeen = false;
+        for (int i = start; i < end; i++) {
+            int b = bytes[i] & 0xFF;
+            char c = single[b];
+            if (c == Cp932Tables.LEAD) {
+                c = i + 1 < end ? pairs[b << 8 | bytes[++i] & 0xFF] : Cp932Tables.INVALID;
+                if (c == Cp932Tables.INVALID) {
+                    return reportBadBytes(r, start, end);
+                }
+                gaijiSeen |= GaijiTally.isGaiji(c);
+            } else if (c == Cp932Tables.INVALID) {
+                return reportBadBytes(r, start, end);
+            } else if (c == ',') {
+                charStarts[field++] = out + 1;
+            }
+            chars[out++] = c;
+        }
+        r.charLength = out;
+        charStarts[field] = out + 1;
+        if (gaijiSeen) {
+            tallyGaiji(r);
+        }
+        return true;
+    }
+
+    private boolean reportBadBytes(CsvRow r, int start, int end) {
+        ByteBuffer input = ByteBuffer.wrap(buffer, start, end - start);
+        CharBuffer output = CharBuffer.allocate(end - start + 1);
         decoder.reset();
         CoderResult result = decoder.decode(input, output, true);
         if (!result.isError()) {
             result = decoder.flush(output);
         }
-        if (result.isError()) {
-            int badAt = input.position();
-            StringBuilder hex = new StringBuilder();
-            for (int i = badAt; i < Math.min(end, badAt + Math.max(result.length(), 2)); i++) {
-                hex.append(String.format("%02X", buffer[i] & 0xFF));
-            }
-            int column = r.fieldAtByte(badAt);
-            problems.report(fileName, lineNumber, column, BAD_BYTES, columnName(column), hex);
-            return false;
+        int badAt = input.position();
+        int badLength = result.isError() ? result.length() : 1;
+        StringBuilder hex = new StringBuilder();
+        for (int i = badAt; i < Math.min(end, badAt + Math.max(badLength, 2)); i++) {
+            hex.append(String.format("%02X", buffer[i] & 0xFF));
         }
-        r.charLength = output.position();
-        char[] chars = r.chars;
-        int field = 1;
-        r.charStarts[0] = 0;
-        for (int i = 0; i < r.charLength; i++) {
-            if (chars[i] == ',') {
-                r.charStarts[field++] = i + 1;
-            }
-        }
-        r.charStarts[field] = r.charLength + 1;
-        return true;
+        int column = r.fieldAtByte(badAt);
+        problems.report(fileName, lineNumber, column, BAD_BYTES, columnName(column), hex);
+        return false;
     }
 
     private void tallyGaiji(CsvRow r) {

@@ -4,17 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
+import java.util.Arrays;
 import java.util.Map;
+import jp.jichitai.cloud.migrationformat.internal.Cp932Tables;
 import jp.jichitai.cloud.shared.MessageId;
 
 /**
- * Writer of a migration CSV in CP932 (Windows-31J) with CRLF line ends and no quoting. The encoder
- * REPORTS what CP932 cannot hold: such a character never silently becomes "?", it is an error naming the
+ * Writer of a migration CSV in CP932 (Windows-31J) with CRLF line ends and no quoting. The encoding
+ * (a table built from the JDK's REPORTING encoder) reports what CP932 cannot hold: such a character never silently becomes "?", it is an error naming the
  * person and the field, unless the {@link GaijiMap} gives a substitute. A field holding a comma or a line
  * break cannot be written without quoting, so it is an error too.
  */
@@ -29,10 +26,8 @@ public final class Cp932CsvWriter implements Closeable {
     private final String fileName;
     private final GaijiMap gaiji;
     private final MigrationProblems problems;
-    private final CharsetEncoder encoder = Cp932CsvReader.CP932.newEncoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    private ByteBuffer encoded = ByteBuffer.allocate(1024);
+    private byte[] encoded = new byte[1024];
+    private int length;
     private long linesWritten;
 
     /**
@@ -71,83 +66,62 @@ public final class Cp932CsvWriter implements Closeable {
             throw new IllegalArgumentException(layout + " has " + layout.columnCount() + " columns, not " + fields.length);
         }
         long line = linesWritten + 1;
-        encoded.clear();
+        length = 0;
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
-                put((byte) ',');
+                put(',');
             }
             String field = fields[i] == null ? "" : gaiji.apply(fields[i]);
             if (!encodeField(field, i + 1, person, line, alternativeCodes)) {
                 return false;
             }
         }
-        put(CRLF[0]);
-        put(CRLF[1]);
-        out.write(encoded.array(), 0, encoded.position());
+        put('\r');
+        put('\n');
+        out.write(encoded, 0, length);
         linesWritten++;
         return true;
     }
 
-    private boolean encodeField(String field, int column, String person, long line, Map<Character, byte[]> alternativeCodes)
-            throws IOException {
+    /** Encodes with the table of the reporting encoder (see {@link Cp932Tables}); what it cannot hold is reported. */
+    private boolean encodeField(String field, int column, String person, long line, Map<Character, byte[]> alternativeCodes) {
+        int[] table = Cp932Tables.ENCODE;
+        if (encoded.length < length + field.length() * 2 + 4) {
+            encoded = Arrays.copyOf(encoded, Math.max(encoded.length * 2, length + field.length() * 2 + 4));
+        }
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
             if (c == ',' || c == '\r' || c == '\n') {
                 problems.report(fileName, line, column, SEPARATOR, layout.column(column).name(), person);
                 return false;
             }
-        }
-        int from = 0;
-        if (!alternativeCodes.isEmpty()) {
-            for (int i = 0; i < field.length(); i++) {
-                byte[] alternative = alternativeCodes.get(field.charAt(i));
-                if (alternative != null) {
-                    if (!encodeRun(field, from, i, column, person, line)) {
-                        return false;
-                    }
-                    for (byte b : alternative) {
-                        put(b);
-                    }
-                    from = i + 1;
+            byte[] alternative = alternativeCodes.isEmpty() ? null : alternativeCodes.get(c);
+            if (alternative != null) {
+                for (byte b : alternative) {
+                    encoded[length++] = b;
                 }
+                continue;
             }
-        }
-        return encodeRun(field, from, field.length(), column, person, line);
-    }
-
-    private boolean encodeRun(String field, int from, int to, int column, String person, long line) {
-        if (from == to) {
-            return true;
-        }
-        ensureRoom((to - from) * 2 + 8);
-        CharBuffer input = CharBuffer.wrap(field, from, to);
-        encoder.reset();
-        CoderResult result = encoder.encode(input, encoded, true);
-        if (!result.isError()) {
-            result = encoder.flush(encoded);
-        }
-        if (result.isError()) {
-            int at = input.position();
-            int codePoint = field.codePointAt(at);
-            problems.report(fileName, line, column, UNMAPPABLE, layout.column(column).name(), person,
-                    new String(Character.toChars(codePoint)), String.format("%04X", codePoint));
-            return false;
+            int code = table[c];
+            if (code < 0) {
+                int codePoint = field.codePointAt(i);
+                problems.report(fileName, line, column, UNMAPPABLE, layout.column(column).name(), person,
+                        new String(Character.toChars(codePoint)), String.format("%04X", codePoint));
+                return false;
+            }
+            if (code > 0xFF) {
+                encoded[length++] = (byte) (code >> 8);
+            }
+            encoded[length++] = (byte) code;
         }
         return true;
     }
 
-    private void put(byte b) {
-        ensureRoom(1);
-        encoded.put(b);
-    }
-
-    private void ensureRoom(int bytes) {
-        if (encoded.remaining() < bytes) {
-            ByteBuffer larger = ByteBuffer.allocate(Math.max(encoded.capacity() * 2, encoded.position() + bytes));
-            encoded.flip();
-            larger.put(encoded);
-            encoded = larger;
+    private void put(char c) {
+        if (length == encoded.length) {
+            encoded = Arrays.copyOf(encoded, encoded.length * 2);
         }
+        encoded[length++] = (byte) c;
     }
 
     public long linesWritten() {

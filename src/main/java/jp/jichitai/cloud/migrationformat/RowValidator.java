@@ -34,8 +34,10 @@ public final class RowValidator {
     private final MigrationProblems problems;
     private final Column[] columns;
     private final String[] allowedText;
+    private final java.util.Set<String>[] allowedSets;
     private final List<LayoutRules.ConditionalRequirement> rules;
     private final List<int[]> ruleColumns = new ArrayList<>();
+    private final List<Integer> ruleConditionColumns = new ArrayList<>();
 
     public RowValidator(Layout layout, String fileName, MigrationProblems problems) {
         this.layout = layout;
@@ -43,12 +45,17 @@ public final class RowValidator {
         this.problems = problems;
         this.columns = layout.columns().toArray(Column[]::new);
         this.allowedText = new String[columns.length];
+        @SuppressWarnings("unchecked")
+        java.util.Set<String>[] sets = new java.util.Set[columns.length];
+        this.allowedSets = sets;
         for (int i = 0; i < columns.length; i++) {
             allowedText[i] = String.join(", ", columns[i].allowedValues().keySet());
+            allowedSets[i] = columns[i].hasAllowedValues() ? new java.util.HashSet<>(columns[i].allowedValues().keySet()) : null;
         }
         this.rules = LayoutRules.of(layout.version(), layout.name());
         for (LayoutRules.ConditionalRequirement rule : rules) {
             ruleColumns.add(rule.anyOfColumns().stream().mapToInt(name -> layout.column(name).number()).toArray());
+            ruleConditionColumns.add(layout.column(rule.conditionColumn()).number());
         }
     }
 
@@ -77,7 +84,7 @@ public final class RowValidator {
                 continue;
             }
             valid &= checkType(row, column, chars, start, end);
-            if (column.hasAllowedValues() && !column.allowedValues().containsKey(new String(chars, start, end - start))) {
+            if (allowedSets[number - 1] != null && !allowedSets[number - 1].contains(new String(chars, start, end - start))) {
                 report(row, number, NOT_ALLOWED, column.name(), row.field(number), allowedText[number - 1]);
                 valid = false;
             }
@@ -86,7 +93,7 @@ public final class RowValidator {
             }
         }
         for (int i = 0; i < rules.size(); i++) {
-            valid &= checkRule(row, rules.get(i), ruleColumns.get(i));
+            valid &= checkRule(row, rules.get(i), ruleColumns.get(i), ruleConditionColumns.get(i));
         }
         return valid;
     }
@@ -183,8 +190,11 @@ public final class RowValidator {
         return true;
     }
 
-    private boolean checkRule(CsvRow row, LayoutRules.ConditionalRequirement rule, int[] columnNumbers) {
-        if (!rule.applies().test(name -> row.field(layout.column(name).number()))) {
+    private boolean checkRule(CsvRow row, LayoutRules.ConditionalRequirement rule, int[] columnNumbers, int conditionColumn) {
+        String condition = rule.conditionValue();
+        int start = row.fieldStart(conditionColumn);
+        if (row.fieldLength(conditionColumn) != condition.length()
+                || !condition.contentEquals(java.nio.CharBuffer.wrap(row.chars(), start, condition.length()))) {
             return true;
         }
         for (int number : columnNumbers) {

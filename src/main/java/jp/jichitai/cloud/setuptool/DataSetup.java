@@ -2,11 +2,6 @@ package jp.jichitai.cloud.setuptool;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +21,7 @@ import jp.jichitai.cloud.migrationformat.Layout;
 import jp.jichitai.cloud.migrationformat.Layouts;
 import jp.jichitai.cloud.migrationformat.MigrationProblems;
 import jp.jichitai.cloud.migrationformat.RowValidator;
+import jp.jichitai.cloud.migrationformat.internal.Cp932Tables;
 import jp.jichitai.cloud.setuptool.internal.KeyTracker;
 import jp.jichitai.cloud.setuptool.internal.LongIntHashMap;
 import jp.jichitai.cloud.setuptool.internal.ResidentProjection;
@@ -164,7 +160,7 @@ public final class DataSetup {
         long size = Files.size(file);
         long nextProgress = size >= PROGRESS_FROM_BYTES ? size / 10 : Long.MAX_VALUE;
         long valid = 0;
-        KeyTracker keys = new KeyTracker(layout, (int) Math.min(size / 64, 1 << 24));
+        KeyTracker keys = new KeyTracker(layout, (int) Math.min(size / 160, 1 << 24));
         RowValidator validator = new RowValidator(layout, layout.fileName(), problems);
         try (Cp932CsvReader reader = Cp932CsvReader.open(file, layout, options.skipHeader(), problems, reconciliation.gaiji())) {
             CsvRow row;
@@ -214,7 +210,7 @@ public final class DataSetup {
 
     private void readResidents(FileReconciliation reconciliation) throws IOException {
         Path file = inputOf(residentLayout);
-        residents = new ResidentProjection((int) Math.min(Files.size(file) / 200, 1 << 24));
+        residents = new ResidentProjection((int) Math.min(Files.size(file) / 400, 1 << 24));
         int districtColumn = residentLayout.column("行政区コード").number();
         long valid = readFile(residentLayout, reconciliation, row -> {
             if (districtsKnown && !districtNames.containsKey(row.field(districtColumn))) {
@@ -332,8 +328,6 @@ public final class DataSetup {
 
     private long writeResidents(Cp932CsvWriter writer) throws IOException {
         int[] order = residents.currentResidentsInImportOrder();
-        CharsetDecoder decoder = Cp932CsvReader.CP932.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         String[] kept = new String[ResidentProjection.KEPT_COLUMNS.length];
         String[] fields = new String[outputLayout.columnCount()];
         String japanese = residentLayout.column("住民種別").labelOf("1");
@@ -351,7 +345,7 @@ public final class DataSetup {
                 }
                 householdSize = householdEnd - i;
             }
-            splitKept(decoder, slot, kept);
+            splitKept(slot, kept);
             long addressNumber = residents.addressNumber(slot);
             LegacyRegistration legacy = legacyRegistrations.get(addressNumber);
             int tax = newestTaxYears.get(addressNumber, -1);
@@ -394,14 +388,22 @@ public final class DataSetup {
         return !current.isEmpty() || legacy == null ? current : legacy;
     }
 
-    private void splitKept(CharsetDecoder decoder, int slot, String[] kept) throws CharacterCodingException {
-        CharBuffer chars = decoder.decode(ByteBuffer.wrap(residents.keptChunk(slot), residents.keptOffset(slot), residents.keptLength(slot)));
+    private char[] keptChars = new char[512];
+
+    private void splitKept(int slot, String[] kept) {
+        int length = residents.keptLength(slot);
+        if (keptChars.length < length) {
+            keptChars = new char[length * 2];
+        }
+        int chars = Cp932Tables.decodeValid(residents.keptChunk(slot), residents.keptOffset(slot), length, keptChars);
+        if (chars < 0) {
+            throw new IllegalStateException("kept bytes of a validated row do not decode");
+        }
         int field = 0;
         int start = 0;
-        int length = chars.length();
-        for (int i = 0; i <= length; i++) {
-            if (i == length || chars.get(i) == ',') {
-                kept[field++] = chars.subSequence(start, i).toString();
+        for (int i = 0; i <= chars; i++) {
+            if (i == chars || keptChars[i] == ',') {
+                kept[field++] = new String(keptChars, start, i - start);
                 start = i + 1;
             }
         }

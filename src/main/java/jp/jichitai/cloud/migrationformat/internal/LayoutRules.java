@@ -1,7 +1,6 @@
 package jp.jichitai.cloud.migrationformat.internal;
 
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Rules between columns that a layout file cannot express (conditional requirements), keyed by layout
@@ -9,17 +8,9 @@ import java.util.function.Predicate;
  */
 public final class LayoutRules {
 
-    /** A column that must have a value in the rows that {@code applies} selects. */
-    public record ConditionalRequirement(String messageId, List<String> anyOfColumns, Predicate<Row> applies) {
+    /** One of {@code anyOfColumns} must have a value in the rows where {@code conditionColumn} holds {@code conditionValue}. */
+    public record ConditionalRequirement(String messageId, List<String> anyOfColumns, String conditionColumn, String conditionValue) {
     }
-
-    /** The values a rule looks at. */
-    public interface Row {
-        String value(String columnName);
-    }
-
-    private static final Predicate<Row> JAPANESE = row -> "1".equals(row.value("住民種別"));
-    private static final Predicate<Row> FOREIGN = row -> "2".equals(row.value("住民種別"));
 
     private LayoutRules() {
     }
@@ -27,10 +18,10 @@ public final class LayoutRules {
     public static List<ConditionalRequirement> of(String version, String layoutName) {
         if ("v0".equals(version) && "data_d0101".equals(layoutName)) {
             return List.of(
-                    new ConditionalRequirement("E-MIG-0120", List.of("氏"), JAPANESE),
-                    new ConditionalRequirement("E-MIG-0121", List.of("氏", "アルファベット氏名"), FOREIGN),
-                    new ConditionalRequirement("E-MIG-0122", List.of("国籍・地域"), FOREIGN),
-                    new ConditionalRequirement("E-MIG-0122", List.of("30条の45区分"), FOREIGN));
+                    new ConditionalRequirement("E-MIG-0120", List.of("氏"), "住民種別", "1"),
+                    new ConditionalRequirement("E-MIG-0121", List.of("氏", "アルファベット氏名"), "住民種別", "2"),
+                    new ConditionalRequirement("E-MIG-0122", List.of("国籍・地域"), "住民種別", "2"),
+                    new ConditionalRequirement("E-MIG-0122", List.of("30条の45区分"), "住民種別", "2"));
         }
         return List.of();
     }
