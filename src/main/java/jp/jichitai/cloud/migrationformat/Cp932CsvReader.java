@@ -11,7 +11,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import jp.jichitai.cloud.migrationformat.internal.Cp932Tables;
 import jp.jichitai.cloud.migrationformat.internal.Utf8Sniffer;
 import jp.jichitai.cloud.shared.MessageId;
 

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Map;
-import jp.jichitai.cloud.migrationformat.internal.Cp932Tables;
 import jp.jichitai.cloud.shared.MessageId;
 
 /**

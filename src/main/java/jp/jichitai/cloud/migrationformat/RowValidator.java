@@ -2,7 +2,6 @@ package jp.jichitai.cloud.migrationformat;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.jichitai.cloud.migrationformat.internal.IndividualNumbers;
 import jp.jichitai.cloud.migrationformat.internal.LayoutRules;
 import jp.jichitai.cloud.migrationformat.internal.RecordedDates;
 import jp.jichitai.cloud.migrationformat.internal.Relationships;

@@ -21,7 +21,7 @@ import jp.jichitai.cloud.migrationformat.Layout;
 import jp.jichitai.cloud.migrationformat.Layouts;
 import jp.jichitai.cloud.migrationformat.MigrationProblems;
 import jp.jichitai.cloud.migrationformat.RowValidator;
-import jp.jichitai.cloud.migrationformat.internal.Cp932Tables;
+import jp.jichitai.cloud.migrationformat.Cp932Tables;
 import jp.jichitai.cloud.setuptool.internal.KeyTracker;
 import jp.jichitai.cloud.setuptool.internal.LongIntHashMap;
 import jp.jichitai.cloud.setuptool.internal.ResidentProjection;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import jp.jichitai.cloud.migrationformat.Layout;
 import jp.jichitai.cloud.migrationformat.Layouts;
-import jp.jichitai.cloud.migrationformat.internal.IndividualNumbers;
+import jp.jichitai.cloud.migrationformat.IndividualNumbers;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.synthetic.internal.NameBook;
 import jp.jichitai.cloud.synthetic.internal.TenantGeography;

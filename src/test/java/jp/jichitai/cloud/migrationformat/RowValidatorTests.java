@@ -104,6 +104,6 @@ class RowValidatorTests {
     }
 
     private static int checkDigit(String eleven) {
-        return jp.jichitai.cloud.migrationformat.internal.IndividualNumbers.checkDigitOf(eleven);
+        return jp.jichitai.cloud.migrationformat.IndividualNumbers.checkDigitOf(eleven);
     }
 }

@@ -1,4 +1,4 @@
-package jp.jichitai.cloud.migrationformat.internal;
+package jp.jichitai.cloud.migrationformat;
 
 /**
  * 個人番号 (individual number, "My Number"): eleven digits and a check digit. With P(n) the n-th digit

@@ -1,4 +1,4 @@
-package jp.jichitai.cloud.migrationformat.internal;
+package jp.jichitai.cloud.migrationformat;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
