@@ -1,0 +1,111 @@
+package jp.jichitai.cloud.migrationformat;
+
+import java.util.Arrays;
+
+/**
+ * One line of a migration file: its line number, its original bytes and its decoded fields. The reader
+ * reuses one instance for every line to stay fast on files of a million rows: a row is valid until the
+ * next call to {@link Cp932CsvReader#next()}; copy what must outlive it.
+ */
+public final class CsvRow {
+
+    long lineNumber;
+    byte[] bytes;
+    int byteStart;
+    int byteEnd;
+    char[] chars = new char[1024];
+    int charLength;
+    int fieldCount;
+    /** Start of each field in {@link #chars}; the start after the last field is {@code charLength + 1}. */
+    int[] charStarts = new int[64];
+    /** Start of each field in {@link #bytes}; the start after the last field is {@code byteEnd + 1}. */
+    int[] byteStarts = new int[64];
+    boolean malformed;
+    jp.jichitai.cloud.shared.MessageId problem;
+
+    CsvRow() {
+    }
+
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** Whether the line could not be split into the layout's fields (bad bytes, wrong field count, header). */
+    public boolean isMalformed() {
+        return malformed;
+    }
+
+    /** Why a malformed row could not be read (the id of the error reported for it); null for a well-formed row. */
+    public jp.jichitai.cloud.shared.MessageId problem() {
+        return problem;
+    }
+
+    public int fieldCount() {
+        return fieldCount;
+    }
+
+    /** The decoded text of a field, numbered from 1. */
+    public String field(int number) {
+        int start = fieldStart(number);
+        return new String(chars, start, fieldEnd(number) - start);
+    }
+
+    public boolean isEmpty(int number) {
+        return fieldEnd(number) == fieldStart(number);
+    }
+
+    /** The length of a field in characters. */
+    public int fieldLength(int number) {
+        return fieldEnd(number) - fieldStart(number);
+    }
+
+    /** A field of digits as a number, for keys such as 宛名番号; the caller has validated the digits. */
+    public long fieldAsLong(int number) {
+        long value = 0;
+        for (int i = fieldStart(number), end = fieldEnd(number); i < end; i++) {
+            value = value * 10 + (chars[i] - '0');
+        }
+        return value;
+    }
+
+    /** The decoded characters of the whole line; fields are between {@link #fieldStart} and {@link #fieldEnd}. */
+    public char[] chars() {
+        return chars;
+    }
+
+    public int fieldStart(int number) {
+        return charStarts[number - 1];
+    }
+
+    public int fieldEnd(int number) {
+        return charStarts[number] - 1;
+    }
+
+    /** The bytes of the line as read, without its line break, e.g. for a rejects file. */
+    public byte[] originalBytes() {
+        return Arrays.copyOfRange(bytes, byteStart, byteEnd);
+    }
+
+    /** The buffer holding the original bytes; a field's bytes are between {@link #fieldByteStart} and {@link #fieldByteEnd}. */
+    public byte[] byteBuffer() {
+        return bytes;
+    }
+
+    public int fieldByteStart(int number) {
+        return byteStarts[number - 1];
+    }
+
+    public int fieldByteEnd(int number) {
+        return byteStarts[number] - 1;
+    }
+
+    /** The 1-based field holding the byte at an offset of the line. */
+    int fieldAtByte(int offset) {
+        for (int i = 1; i <= fieldCount; i++) {
+            if (offset < byteStarts[i] - 1 || i == fieldCount) {
+                return i;
+            }
+        }
+        return fieldCount;
+    }
+}

@@ -1,0 +1,36 @@
+package jp.jichitai.cloud.migrationformat;
+
+/**
+ * 個人番号 (individual number, "My Number"): eleven digits and a check digit. With P(n) the n-th digit
+ * counted from the right of the first eleven and Q(n) = n + 1 for n ≤ 6, n − 5 for n ≥ 7, the check digit
+ * is 11 − (Σ P(n) × Q(n) mod 11), or 0 when the remainder is 0 or 1.
+ */
+public final class IndividualNumbers {
+
+    private IndividualNumbers() {
+    }
+
+    /** The check digit for the first eleven digits. */
+    public static int checkDigitOf(CharSequence elevenDigits) {
+        int sum = 0;
+        for (int n = 1; n <= 11; n++) {
+            int digit = elevenDigits.charAt(11 - n) - '0';
+            sum += digit * (n <= 6 ? n + 1 : n - 5);
+        }
+        int remainder = sum % 11;
+        return remainder <= 1 ? 0 : 11 - remainder;
+    }
+
+    public static boolean isValid(CharSequence twelveDigits) {
+        if (twelveDigits.length() != 12) {
+            return false;
+        }
+        for (int i = 0; i < 12; i++) {
+            char c = twelveDigits.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return twelveDigits.charAt(11) - '0' == checkDigitOf(twelveDigits);
+    }
+}

@@ -1,0 +1,109 @@
+package jp.jichitai.cloud.migrationformat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.Messages;
+
+/**
+ * The errors and warnings found while reading, validating and writing migration files. All are counted;
+ * only the first {@code listLimit} of each kind are kept with their text, so that a file full of errors
+ * cannot exhaust memory.
+ */
+public final class MigrationProblems {
+
+    /** Default number of errors and of warnings that are listed one by one. */
+    public static final int DEFAULT_LIST_LIMIT = 100;
+
+    private static final Messages MESSAGES = Messages.of("migration");
+
+    private final int listLimit;
+    private final List<MigrationProblem> errors = new ArrayList<>();
+    private final List<MigrationProblem> warnings = new ArrayList<>();
+    private long errorCount;
+    private long warningCount;
+    private final Map<String, Long> countsById = new TreeMap<>();
+    private MessageId firstErrorSinceMark;
+
+    public MigrationProblems(int listLimit) {
+        this.listLimit = listLimit;
+    }
+
+    public MigrationProblems() {
+        this(DEFAULT_LIST_LIMIT);
+    }
+
+    /** The Japanese text of a migration message. */
+    public static String text(MessageId id, Object... arguments) {
+        return MESSAGES.text(id, arguments);
+    }
+
+    /** Records a problem; the text is only built when the problem is listed. */
+    public void report(String file, long line, int column, MessageId id, Object... arguments) {
+        countsById.merge(id.value(), 1L, Long::sum);
+        boolean error = id.value().startsWith("E");
+        List<MigrationProblem> list = error ? errors : warnings;
+        if (error) {
+            errorCount++;
+            if (firstErrorSinceMark == null) {
+                firstErrorSinceMark = id;
+            }
+        } else {
+            warningCount++;
+        }
+        if (list.size() < listLimit) {
+            list.add(new MigrationProblem(file, line, column, id, text(id, arguments)));
+        }
+    }
+
+    /** Starts watching for the first error of a row; see {@link #firstErrorSinceMark()}. */
+    public void mark() {
+        firstErrorSinceMark = null;
+    }
+
+    /** The id of the first error since {@link #mark()}, or null: why a row was rejected. */
+    public MessageId firstErrorSinceMark() {
+        return firstErrorSinceMark;
+    }
+
+    public boolean hasErrors() {
+        return errorCount > 0;
+    }
+
+    public long errorCount() {
+        return errorCount;
+    }
+
+    public long warningCount() {
+        return warningCount;
+    }
+
+    /** The first errors, in the order found. */
+    public List<MigrationProblem> listedErrors() {
+        return Collections.unmodifiableList(errors);
+    }
+
+    /** The first warnings, in the order found. */
+    public List<MigrationProblem> listedWarnings() {
+        return Collections.unmodifiableList(warnings);
+    }
+
+    /** How many problems of each message id were found. */
+    public Map<String, Long> countsById() {
+        return Collections.unmodifiableMap(countsById);
+    }
+
+    /** The listed errors as {@code FILE:LINE:COLUMN: ID text} lines, then a line counting the rest. */
+    public List<String> errorLines() {
+        List<String> lines = new ArrayList<>();
+        errors.forEach(problem -> lines.add(problem.format()));
+        if (errorCount > errors.size()) {
+            MessageId more = MessageId.of("E-MIG-0009");
+            lines.add(more + " " + text(more, errorCount - errors.size(), listLimit));
+        }
+        return lines;
+    }
+}

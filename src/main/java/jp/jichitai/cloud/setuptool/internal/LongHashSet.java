@@ -1,0 +1,70 @@
+package jp.jichitai.cloud.setuptool.internal;
+
+import java.util.Arrays;
+
+/**
+ * Set of long keys without boxing (8 bytes a slot), for duplicate key checks over millions of rows.
+ * Two-part keys such as (宛名番号, 履歴番号) are packed with {@link #pack}: 宛名番号 has at most 15 digits
+ * (&lt; 2^50) and the second part at most 4 (&lt; 2^14), and the packed value is never -1, the empty mark.
+ */
+public final class LongHashSet {
+
+    private static final long EMPTY = -1;
+
+    private long[] keys;
+    private int size;
+    private int mask;
+
+    public LongHashSet(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(16, expected * 4 / 3) - 1) << 1;
+        keys = new long[capacity];
+        Arrays.fill(keys, EMPTY);
+        mask = capacity - 1;
+    }
+
+    public static long pack(long fifteenDigits, long fourDigits) {
+        return fifteenDigits << 14 | fourDigits;
+    }
+
+    /** Adds a key; false when it was there already. */
+    public boolean add(long key) {
+        if (key == EMPTY) {
+            throw new IllegalArgumentException("-1 cannot be a key");
+        }
+        int slot = slotOf(keys, mask, key);
+        if (keys[slot] == key) {
+            return false;
+        }
+        keys[slot] = key;
+        if (++size > (mask + 1) * 3 / 4) {
+            grow();
+        }
+        return true;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private static int slotOf(long[] keys, int mask, long key) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        while (keys[slot] != EMPTY && keys[slot] != key) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private void grow() {
+        long[] larger = new long[keys.length * 2];
+        Arrays.fill(larger, EMPTY);
+        int largerMask = larger.length - 1;
+        for (long key : keys) {
+            if (key != EMPTY) {
+                larger[slotOf(larger, largerMask, key)] = key;
+            }
+        }
+        keys = larger;
+        mask = largerMask;
+    }
+}

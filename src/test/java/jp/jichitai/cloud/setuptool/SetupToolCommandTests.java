@@ -1,0 +1,169 @@
+package jp.jichitai.cloud.setuptool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class SetupToolCommandTests {
+
+    private static final Pattern ERROR_LINE = Pattern.compile("^([^:\\s]+:\\d+:\\d+: E-MIG-\\d{4}) .*$");
+    private static final Charset CP932 = Charset.forName("windows-31j");
+
+    @TempDir
+    Path temporary;
+
+    record Run(int exitCode, String standardError) {
+        List<String> errorLocations() {
+            return standardError.lines().map(ERROR_LINE::matcher).filter(Matcher::matches).map(matcher -> matcher.group(1)).toList();
+        }
+    }
+
+    private Run run(String... arguments) {
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(new SetupToolCommand()).setErr(new PrintWriter(err)).execute(arguments);
+        return new Run(exit, err.toString());
+    }
+
+    @Test
+    void writesTheHandWrittenExpectedImportFileForTheValidDataset() throws IOException {
+        Path output = temporary.resolve("out").resolve("import.csv");
+        Path report = temporary.resolve("report.txt");
+
+        Run run = run("--in", MigrationCorpus.valid().toString(), "--out", output.toString(), "--report", report.toString());
+
+        assertThat(run.exitCode()).as(run.standardError()).isZero();
+        assertThat(Files.readAllBytes(output)).isEqualTo(Files.readAllBytes(MigrationCorpus.valid().resolve("expected-output.csv")));
+        assertThat(Files.readString(report, StandardCharsets.UTF_8))
+                .contains("入力 data_d0101.csv: 読込 14 行 = 使用 8 行 + 除外 6 行")
+                .contains("U+E000 × 3")
+                .contains("出力 import.csv: 書込 8 行");
+        assertThat(run.standardError()).contains("data_d0101.csv:2:12: W-MIG-0001");
+        try (Stream<Path> leftovers = Files.list(output.getParent())) {
+            assertThat(leftovers).containsExactly(output);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> reportsEachBadCorpusCaseAtItsLineAndColumnAndWritesNothing() throws IOException {
+        return MigrationCorpus.badCases().stream().map(folder -> DynamicTest.dynamicTest(folder.getFileName().toString(), () -> {
+            Path output = temporary.resolve(folder.getFileName() + ".csv");
+            List<String> expected = Files.readAllLines(folder.resolve("expected-errors.txt")).stream().filter(line -> !line.isBlank()).toList();
+
+            Run run = run("--in", folder.toString(), "--out", output.toString());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.errorLocations()).as(run.standardError()).containsExactlyElementsOf(expected);
+            assertThat(output).doesNotExist();
+            try (Stream<Path> files = Files.list(temporary)) {
+                assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.endsWith(".tmp"));
+            }
+        }));
+    }
+
+    @Test
+    void namesTheSkipHeaderOptionAndAcceptsTheFileWithIt() throws IOException {
+        Path folder = MigrationCorpus.root().resolve("bad/header-row");
+        Run refused = run("--in", folder.toString(), "--out", temporary.resolve("a.csv").toString());
+        assertThat(refused.standardError()).contains("--skip-header");
+
+        Path input = temporary.resolve("in");
+        Files.createDirectories(input);
+        for (String name : List.of("data_cyonei.csv", "data_d0101.csv", "data_d0301.csv", "data_d0603.csv")) {
+            List<byte[]> lines = List.of(("見出し\r\n").getBytes(CP932), Files.readAllBytes(folder.resolve(name)));
+            Files.write(input.resolve(name), name.equals("data_d0101.csv") ? lines.get(1) : concat(lines.get(0), lines.get(1)));
+        }
+        Run accepted = run("--in", input.toString(), "--out", temporary.resolve("b.csv").toString(), "--skip-header");
+        assertThat(accepted.exitCode()).as(accepted.standardError()).isZero();
+        assertThat(Files.readAllBytes(temporary.resolve("b.csv")))
+                .isEqualTo(Files.readAllBytes(MigrationCorpus.valid().resolve("expected-output.csv")));
+    }
+
+    @Test
+    void acceptsEmptyLegacyAndIncomeFiles() throws IOException {
+        Path input = temporary.resolve("in");
+        Files.createDirectories(input);
+        MigrationCorpus.copyValidInto(input);
+        Files.write(input.resolve("data_d0301.csv"), new byte[0]);
+        Files.write(input.resolve("data_d0603.csv"), new byte[0]);
+
+        Run run = run("--in", input.toString(), "--out", temporary.resolve("out.csv").toString());
+
+        assertThat(run.exitCode()).as(run.standardError()).isZero();
+        List<String> rows = Arrays.asList(new String(Files.readAllBytes(temporary.resolve("out.csv")), CP932).split("\r\n"));
+        assertThat(rows).hasSize(9);
+        assertThat(rows.get(7)).startsWith("100000088,").endsWith(",外国人,韓国,,,1,,");
+    }
+
+    @Test
+    void substitutesGaijiFromTheMap() throws IOException {
+        Path map = temporary.resolve("gaiji.tsv");
+        Files.writeString(map, "# 名寄市 外字\nU+E000\t豊\n", StandardCharsets.UTF_8);
+
+        Run run = run("--in", MigrationCorpus.valid().toString(), "--out", temporary.resolve("out.csv").toString(), "--gaiji", map.toString());
+
+        assertThat(run.exitCode()).as(run.standardError()).isZero();
+        String output = new String(Files.readAllBytes(temporary.resolve("out.csv")), CP932);
+        assertThat(output).contains("100000100,600000001,工藤　豊子,").doesNotContain("\uE000");
+    }
+
+    @Test
+    void refusesAGaijiSubstituteThatCp932CannotHoldNamingThePersonAndField() throws IOException {
+        Path map = temporary.resolve("gaiji.tsv");
+        Files.writeString(map, "U+E000\t\uD842\uDFB7\n", StandardCharsets.UTF_8);
+        Path output = temporary.resolve("out.csv");
+
+        Run run = run("--in", MigrationCorpus.valid().toString(), "--out", output.toString(), "--gaiji", map.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.standardError()).contains("out.csv:9:3: E-MIG-0301 氏名").contains("宛名番号 100000100").contains("U+20BB7");
+        assertThat(output).doesNotExist();
+    }
+
+    @Test
+    void refusesAMalformedGaijiMapWithItsLineNumber() throws IOException {
+        Path map = temporary.resolve("gaiji.tsv");
+        Files.writeString(map, "U+E000\t豊\nE001 吉\n", StandardCharsets.UTF_8);
+
+        Run run = run("--in", MigrationCorpus.valid().toString(), "--out", temporary.resolve("out.csv").toString(), "--gaiji", map.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.standardError()).contains("E-MIG-0302").contains("2 行目");
+    }
+
+    @Test
+    void listsErrorsUpToTheLimitThenCountsTheRest() throws IOException {
+        Path input = temporary.resolve("in");
+        Files.createDirectories(input);
+        MigrationCorpus.copyValidInto(input);
+        String badRow = "100000999,1,700000001,1,1,佐藤,,,,,,1980,9,世帯主,佐藤,,,19800401,000101,住所,,,19800401,,,転入,19800401,,,,,,,,,,,20240401,,,,,,,,,,,\r\n";
+        Files.write(input.resolve("data_d0101.csv"), badRow.repeat(5).getBytes(CP932), java.nio.file.StandardOpenOption.APPEND);
+
+        Run run = run("--in", input.toString(), "--out", temporary.resolve("out.csv").toString(), "--error-limit", "3");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errorLocations()).hasSize(3);
+        assertThat(run.standardError()).contains("E-MIG-0009 ほかに 7 件のエラーがあります");
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] result = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, result, first.length, second.length);
+        return result;
+    }
+}
