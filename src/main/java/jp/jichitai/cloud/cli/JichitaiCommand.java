@@ -1,6 +1,8 @@
 package jp.jichitai.cloud.cli;
 
+import jp.jichitai.cloud.setuptool.SetupToolCommand;
 import jp.jichitai.cloud.shared.BusinessException;
+import jp.jichitai.cloud.synthetic.GenerateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +13,13 @@ import picocli.CommandLine.Command;
 @Command(name = "jc", mixinStandardHelpOptions = true, version = "Jichitai Cloud 0.1",
         description = "自治体クラウド (Jichitai Cloud): shared municipal core systems.",
         commandListHeading = "%nCommands:%n",
-        footer = {"", "  test      全テストを実行する（H2 と PostgreSQL、ブラウザテストを含む）。./jc 自身が実行します。"},
-        subcommands = {ServeCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
+        footer = {"", "Run by the ./jc script itself:",
+                "  test      全テストを実行する（H2 と PostgreSQL、ブラウザテストを含む）。",
+                "  cluster   検証用クラスタ（PostgreSQL 3ノード + Patroni + etcd + pgBackRest）を up|down|status する。",
+                "  drill     訓練を行う: drill failover [--scenario crash|node] で切替時間と損失を測る。",
+                "  backup    pgBackRest のバックアップ: full|incr|info|verify|check。"},
+        subcommands = {ServeCommand.class, AuditCommand.class, SetupToolCommand.class, GenerateCommand.class,
+                CommandLine.HelpCommand.class})
 public class JichitaiCommand implements Runnable {
 
     @CommandLine.Spec
