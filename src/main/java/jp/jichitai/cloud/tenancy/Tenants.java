@@ -27,6 +27,15 @@ public interface Tenants {
 
     boolean isEmpty();
 
+    /** The current tenant's 外字 mappings, by code point. */
+    List<GaijiMapping> currentGaijiMappings();
+
+    /** Sets (adds or replaces) one 外字 mapping of the current tenant. */
+    void saveGaijiMapping(GaijiMapping mapping);
+
+    /** Removes one 外字 mapping of the current tenant; false if there was none. */
+    boolean removeGaijiMapping(int codePoint);
+
     /** The current tenant's 外字 table: private-use code point → substitute text (only mapped entries). */
     java.util.Map<Integer, String> currentGaijiSubstitutes();
 }

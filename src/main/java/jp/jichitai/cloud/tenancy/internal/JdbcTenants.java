@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.tenancy.District;
+import jp.jichitai.cloud.tenancy.GaijiMapping;
 import jp.jichitai.cloud.tenancy.Tenant;
 import jp.jichitai.cloud.tenancy.TenantContext;
 import jp.jichitai.cloud.tenancy.TenantProfile;
@@ -110,6 +111,37 @@ class JdbcTenants implements Tenants {
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return jdbc.sql("SELECT COUNT(*) FROM tenant").query(Long.class).single() == 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<GaijiMapping> currentGaijiMappings() {
+        return jdbc.sql("SELECT code_point, substitute, description FROM gaiji_mapping WHERE tenant_id = ? ORDER BY code_point")
+                .param(TenantContext.require().value())
+                .query((rs, row) -> new GaijiMapping(rs.getInt(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public void saveGaijiMapping(GaijiMapping mapping) {
+        String tenant = TenantContext.require().value();
+        int updated = jdbc.sql("UPDATE gaiji_mapping SET substitute = ?, description = ?, updated_at = ? WHERE tenant_id = ? AND code_point = ?")
+                .params(mapping.substitute(), mapping.description(), now(), tenant, mapping.codePoint())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO gaiji_mapping (tenant_id, code_point, substitute, description, updated_at) VALUES (?, ?, ?, ?, ?)")
+                    .params(tenant, mapping.codePoint(), mapping.substitute(), mapping.description(), now())
+                    .update();
+        }
+    }
+
+    @Override
+    @Transactional
+    public boolean removeGaijiMapping(int codePoint) {
+        return jdbc.sql("DELETE FROM gaiji_mapping WHERE tenant_id = ? AND code_point = ?")
+                .params(TenantContext.require().value(), codePoint)
+                .update() == 1;
     }
 
     @Override

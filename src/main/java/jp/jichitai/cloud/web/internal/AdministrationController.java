@@ -23,6 +23,8 @@ import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.identity.JichitaiUser;
 import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.shared.BusinessException;
+import jp.jichitai.cloud.tenancy.GaijiMapping;
 import jp.jichitai.cloud.tenancy.TenantProfile;
 import jp.jichitai.cloud.tenancy.Tenants;
 
@@ -116,6 +118,36 @@ class AdministrationController {
         auditLog.record(AuditEvent.of("tenant.settings.update", "tenant-profile"));
         redirect.addFlashAttribute("notice", "設定を保存しました。");
         return "redirect:/admin/settings";
+    }
+
+    @GetMapping("/admin/gaiji")
+    String gaiji(Model model) {
+        model.addAttribute("mappings", tenants.currentGaijiMappings());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new GaijiForm("", "", ""));
+        }
+        return "admin/gaiji";
+    }
+
+    @PostMapping("/admin/gaiji")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    String saveGaiji(@ModelAttribute("form") GaijiForm form, Model model, RedirectAttributes redirect) {
+        try {
+            GaijiMapping mapping = new GaijiMapping(GaijiMapping.parseCodePoint(form.codePoint()), form.substitute(),
+                    form.description());
+            tenants.saveGaijiMapping(mapping);
+            auditLog.record(AuditEvent.of("gaiji.mapping.save", "gaiji:" + mapping.codePointText()));
+            redirect.addFlashAttribute("notice", mapping.codePointText() + " の対応を保存しました。");
+            return "redirect:/admin/gaiji";
+        } catch (BusinessException refused) {
+            model.addAttribute("formError", refused.japaneseMessage());
+            model.addAttribute("mappings", tenants.currentGaijiMappings());
+            return "admin/gaiji";
+        }
+    }
+
+    /** The 外字 form: code point as U+E000 or E000, and a substitute and/or a description. */
+    record GaijiForm(String codePoint, String substitute, String description) {
     }
 
     private static String csv(String value) {
