@@ -55,6 +55,15 @@ class TenantIsolationIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aTryForAnotherTownIsAuditedInTheAskersLogOnly() {
+        http.get("/api/v1/t/" + NAYORO.value() + "/districts", shibetsuAdmin, PASSWORD);
+        String shibetsuLog = http.get("/api/v1/t/" + SHIBETSU.value() + "/audit-log?limit=5", shibetsuAdmin, PASSWORD).body();
+        assertThat(shibetsuLog).contains("access.other-tenant").contains("\"outcome\":\"DENIED\"");
+        String nayoroLog = http.get("/api/v1/t/" + NAYORO.value() + "/audit-log?limit=50", nayoroAdmin, PASSWORD).body();
+        assertThat(nayoroLog).doesNotContain("access.other-tenant").doesNotContain(shibetsuAdmin);
+    }
+
+    @Test
     void ownTownAnswersItsProfile() {
         HttpResponse<String> own = http.get("/api/v1/t/" + SHIBETSU.value(), shibetsuAdmin, PASSWORD);
         assertThat(own.statusCode()).isEqualTo(200);

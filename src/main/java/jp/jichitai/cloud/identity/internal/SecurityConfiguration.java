@@ -77,8 +77,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<TenantBindingFilter> tenantBindingFilter() {
-        FilterRegistrationBean<TenantBindingFilter> registration = new FilterRegistrationBean<>(new TenantBindingFilter());
+    FilterRegistrationBean<TenantBindingFilter> tenantBindingFilter(jp.jichitai.cloud.audit.AuditLog auditLog) {
+        FilterRegistrationBean<TenantBindingFilter> registration = new FilterRegistrationBean<>(new TenantBindingFilter(auditLog));
         // After Spring Security (order -100), so that the signed-in user is known.
         registration.setOrder(0);
         return registration;

@@ -12,6 +12,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jp.jichitai.cloud.audit.AuditEvent;
+import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.identity.JichitaiUser;
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.shared.PlatformMessages;
@@ -30,6 +32,17 @@ class TenantBindingFilter extends OncePerRequestFilter {
 
     private static final Pattern TENANT_PATH = Pattern.compile("^/api/v1/t/([^/]*)(/.*)?$");
 
+    private final AuditLog auditLog;
+
+    TenantBindingFilter(AuditLog auditLog) {
+        this.auditLog = auditLog;
+    }
+
+    private static String scopeOf(JichitaiUser user) {
+        return user.role() == Role.OPERATOR ? TenantContext.PROVIDER_SCOPE
+                : user.tenant().map(TenantCode::value).orElseThrow();
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -46,6 +59,10 @@ class TenantBindingFilter extends OncePerRequestFilter {
                 return;
             }
             if (!user.belongsTo(TenantCode.of(code))) {
+                // Recorded in the asking user's own log: the other town learns nothing, its log is untouched.
+                String path = request.getRequestURI();
+                TenantContext.callInScope(scopeOf(user), () -> auditLog.record(
+                        AuditEvent.of("access.other-tenant", path).outcome(AuditEvent.Outcome.DENIED)));
                 response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                 SecurityConfiguration.writeJson(response, PlatformMessages.error("E-API-0404"));
                 return;
@@ -55,8 +72,7 @@ class TenantBindingFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String scope = user.role() == Role.OPERATOR ? TenantContext.PROVIDER_SCOPE
-                : user.tenant().map(TenantCode::value).orElseThrow();
+        String scope = scopeOf(user);
         request.setAttribute(TENANT_ATTRIBUTE, user.role() == Role.OPERATOR ? "provider" : scope);
         TenantContext.bind(scope);
         try {
