@@ -29,6 +29,12 @@ record AnalysisView(long id, String templateId, String templateName, String titl
     record Step(String number, String name, String description, List<Check> readinessChecks, Assessment assessment) {
     }
 
+    /** When last changed, in Japan time, as the screens show it. */
+    String updatedInJapan() {
+        return updatedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
     static AnalysisView of(StoredAnalysis stored) {
         FitGapAnalysis analysis = stored.analysis();
         FitGapSummary summary = analysis.summary();
