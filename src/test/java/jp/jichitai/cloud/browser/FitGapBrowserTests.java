@@ -103,6 +103,9 @@ class FitGapBrowserTests extends IntegrationTest {
             assertThat(rows).anySatisfy(row -> assertThat(row).contains("003").contains("仕様変更").contains("情報政策課"));
             assertThat(String.join("\n", rows)).doesNotContain("被災家屋調査");
         }
+
+        browser.findElement(By.linkText("分析の一覧に戻る")).click();
+        assertThat(browser.findElement(By.cssSelector("table")).getText()).contains("ブラウザ試験の分析").contains("100.0%");
     }
 
     private void assess(String step, String fitGapClass, String practice, String countermeasure, String owner,

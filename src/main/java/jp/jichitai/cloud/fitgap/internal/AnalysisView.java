@@ -30,7 +30,7 @@ record AnalysisView(long id, String templateId, String templateName, String titl
     }
 
     /** When last changed, in Japan time, as the screens show it. */
-    String updatedInJapan() {
+    public String updatedInJapan() {
         return updatedAt.atZoneSameInstant(java.time.ZoneId.of("Asia/Tokyo"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
     }
