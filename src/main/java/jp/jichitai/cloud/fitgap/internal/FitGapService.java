@@ -1,0 +1,120 @@
+package jp.jichitai.cloud.fitgap.internal;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+import jp.jichitai.cloud.audit.AuditEvent;
+import jp.jichitai.cloud.audit.AuditLog;
+import jp.jichitai.cloud.fitgap.FitGapClass;
+import jp.jichitai.cloud.fitgap.FitGapMessages;
+import jp.jichitai.cloud.fitgap.ProcedureStep;
+import jp.jichitai.cloud.fitgap.ProcedureTemplate;
+import jp.jichitai.cloud.fitgap.StepAssessment;
+import jp.jichitai.cloud.fitgap.StepNumber;
+import jp.jichitai.cloud.shared.TenantCode;
+import jp.jichitai.cloud.tenancy.TenantContext;
+
+/** A town's analyses, for the town bound to the request: start one, assess its steps, read them. */
+@Service
+class FitGapService {
+
+    private final FitGapAnalyses analyses;
+    private final TemplateCatalog templates;
+    private final AuditLog auditLog;
+
+    FitGapService(FitGapAnalyses analyses, TemplateCatalog templates, AuditLog auditLog) {
+        this.analyses = analyses;
+        this.templates = templates;
+        this.auditLog = auditLog;
+    }
+
+    ProcedureTemplate template(String id) {
+        return templates.byId(id == null || id.isBlank() ? TemplateCatalog.DEFAULT_TEMPLATE : id);
+    }
+
+    /** Starts an analysis of the chosen steps (all steps when none are named). */
+    long start(String templateId, String title, List<String> stepNumbers, String user) {
+        ProcedureTemplate template = template(templateId);
+        List<StepNumber> steps = stepNumbers == null || stepNumbers.isEmpty()
+                ? template.steps().stream().map(ProcedureStep::number).toList()
+                : stepNumbers.stream().map(StepNumber::of).distinct().toList();
+        for (StepNumber step : steps) {
+            if (template.step(step).isEmpty()) {
+                throw FitGapMessages.refusal("E-FIT-0001", step, template.name());
+            }
+        }
+        if (steps.isEmpty()) {
+            throw FitGapMessages.refusal("E-FIT-0010");
+        }
+        String name = title == null || title.isBlank() ? template.name() : title.strip();
+        if (name.length() > 100) {
+            throw FitGapMessages.refusal("E-FIT-0012");
+        }
+        long id = analyses.create(TenantContext.require(), template, name, steps, user);
+        auditLog.record(AuditEvent.of("fitgap.create", "fitgap:" + id));
+        return id;
+    }
+
+    List<StoredAnalysis> all() {
+        return analyses.all(TenantContext.require());
+    }
+
+    Optional<StoredAnalysis> find(long id) {
+        return analyses.find(TenantContext.require(), id);
+    }
+
+    /** Records a step's assessment; empty when the town has no such analysis. */
+    Optional<StoredAnalysis> assess(long id, String step, AssessmentInput input, String user) {
+        TenantCode tenant = TenantContext.require();
+        Optional<StoredAnalysis> analysis = analyses.find(tenant, id);
+        if (analysis.isEmpty()) {
+            return Optional.empty();
+        }
+        StepNumber number = StepNumber.of(step);
+        StepAssessment assessment = input.toAssessment();
+        analysis.get().analysis().assess(number, assessment);
+        analyses.assess(tenant, id, number, assessment, user);
+        auditLog.record(AuditEvent.of("fitgap.assess", "fitgap:" + id + "/" + number));
+        return analyses.find(tenant, id);
+    }
+
+    void recordExport(long id) {
+        auditLog.record(AuditEvent.of("fitgap.export", "fitgap:" + id));
+    }
+
+    /** One step's assessment as entered: the class by its Japanese name (or constant), the rest as text. */
+    record AssessmentInput(String fitGapClass, String currentPractice, String countermeasure, String owner,
+            String dueDate) {
+
+        StepAssessment toAssessment() {
+            FitGapClass chosen = java.util.Arrays.stream(FitGapClass.values())
+                    .filter(value -> value.name().equals(fitGapClass))
+                    .findFirst()
+                    .orElseGet(() -> FitGapClass.ofJapaneseName(fitGapClass));
+            return new StepAssessment(limited(currentPractice, "現行の運用", 1000), chosen,
+                    limited(countermeasure, "対応策", 1000), limited(owner, "担当", 100), date(dueDate));
+        }
+
+        private static String limited(String text, String label, int max) {
+            if (text != null && text.strip().length() > max) {
+                throw FitGapMessages.refusal("E-FIT-0013", label, max);
+            }
+            return text;
+        }
+
+        private static LocalDate date(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw FitGapMessages.refusal("E-FIT-0011", text);
+            }
+        }
+    }
+}
