@@ -703,6 +703,13 @@ class RegistryService implements Residents {
                 membersAfter.put(household, members);
             }
             long changeId = store.insertChange(kind, request.changedOn(), request.notifiedOn(), user, cancelsChangeId, note);
+            // Households first: moving each from the 履歴番号 that was read locks it, so a concurrent change of the
+            // same household waits here and is then refused, before any of its snapshots is written.
+            for (Map.Entry<HouseholdNumber, List<Resident>> household : membersAfter.entrySet()) {
+                List<Resident> members = household.getValue();
+                Address address = members.isEmpty() ? lastAddressIn(household.getKey()) : members.get(0).address();
+                store.appendHousehold(changeId, household.getKey(), households.get(household.getKey()), members, address);
+            }
             for (Map.Entry<AtenaNumber, List<HistoryEntry>> entry : appended.entrySet()) {
                 int from = previous.get(entry.getKey());
                 for (HistoryEntry historyEntry : entry.getValue()) {
@@ -711,11 +718,6 @@ class RegistryService implements Residents {
                 }
                 ResidentHistory history = histories.get(entry.getKey());
                 store.refreshSearchKeys(history.entries().stream().map(HistoryEntry::snapshot).toList(), history.current());
-            }
-            for (Map.Entry<HouseholdNumber, List<Resident>> household : membersAfter.entrySet()) {
-                List<Resident> members = household.getValue();
-                Address address = members.isEmpty() ? lastAddressIn(household.getKey()) : members.get(0).address();
-                store.appendHousehold(changeId, household.getKey(), households.get(household.getKey()), members, address);
             }
             return new ChangeReceipt(changeId, kind, List.copyOf(appended.keySet()), List.copyOf(households.keySet()));
         }

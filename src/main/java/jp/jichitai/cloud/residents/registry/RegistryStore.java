@@ -213,8 +213,12 @@ class RegistryStore {
         String tenant = tenant();
         Resident snapshot = entry.snapshot();
         List<Object> values = snapshotValues(tenant, changeId, entry);
-        jdbc.sql("INSERT INTO resident_snapshot (" + SNAPSHOT_COLUMNS + ") VALUES (" + placeholders(SNAPSHOT_COLUMN_COUNT) + ")")
-                .params(values).update();
+        try {
+            jdbc.sql("INSERT INTO resident_snapshot (" + SNAPSHOT_COLUMNS + ") VALUES (" + placeholders(SNAPSHOT_COLUMN_COUNT) + ")")
+                    .params(values).update();
+        } catch (DuplicateKeyException concurrent) {
+            throw conflict("E-RES-0061", snapshot.atenaNumber());
+        }
         int updated;
         if (previousHistoryNumber == 0) {
             updated = jdbc.sql("""
