@@ -10,7 +10,7 @@ import jp.jichitai.cloud.residents.ChangeKind;
  * 異動の届 (one sheet per kind of change): its URL slug, the change kind, its title and the fields it asks for.
  * The screens draw the form from this list and the API accepts the same slugs.
  */
-enum ChangeSheet {
+public enum ChangeSheet {
     MOVE_IN("move-in", ChangeKind.DOMESTIC_MOVE_IN, true, "person", "household"),
     MOVE_IN_FROM_ABROAD("move-in-from-abroad", ChangeKind.MOVE_IN_FROM_ABROAD, true, "person", "household"),
     EX_OFFICIO_ENTRY("ex-officio-entry", ChangeKind.EX_OFFICIO_ENTRY, false, "person", "household"),
@@ -51,7 +51,7 @@ enum ChangeSheet {
     }
 
     /** Sheets that start a new record (no existing resident). */
-    boolean createsResident() {
+    public boolean createsResident() {
         return this == MOVE_IN || this == MOVE_IN_FROM_ABROAD || this == EX_OFFICIO_ENTRY || this == BIRTH;
     }
 
