@@ -1,0 +1,374 @@
+package jp.jichitai.cloud.residents.registry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import jp.jichitai.cloud.residents.HistoryEntry;
+import jp.jichitai.cloud.residents.Resident;
+import jp.jichitai.cloud.residents.ResidentHistory;
+import jp.jichitai.cloud.residents.ResidentSeeder.SeedHousehold;
+
+/**
+ * bench/residents/run: loads N synthetic residents into a dedicated PostgreSQL database with COPY, then measures the
+ * application's own search ({@link ResidentSearch}, as jc_app under row-level security, one transaction per search
+ * as in the service) with 4 concurrent clients, beside the same questions asked as plain ILIKE '%term%'.
+ * Not a test: run by the script only.
+ */
+public final class ResidentSearchBenchmark {
+
+    static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+    static final String DATABASE = "jc_bench_residents";
+    static final String TENANT = "012211";
+    static final int CLIENTS = 4;
+
+    public static void main(String[] args) throws Exception {
+        int residents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        int searchesPerKind = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        Path report = Path.of(args.length > 2 ? args[2] : "docs/benchmarks/residents.md");
+        String url = SERVER + DATABASE + "?user=postgres";
+        try (Connection admin = DriverManager.getConnection(SERVER + "postgres?user=postgres")) {
+            admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            admin.createStatement().execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
+        }
+        try {
+            Flyway.configure().dataSource(url, "postgres", "")
+                    .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
+            long loadStart = System.nanoTime();
+            List<String> sample = load(url, residents);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            System.out.printf("loaded %,d residents in %.0f s%n", residents, loadSeconds);
+            measure(url, residents, searchesPerKind, sample, loadSeconds, report);
+        } finally {
+            try (Connection admin = DriverManager.getConnection(SERVER + "postgres?user=postgres")) {
+                admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /** Loads the population with COPY (three streams at once); returns "kana|birth" of some residents for queries. */
+    static List<String> load(String url, int residents) throws Exception {
+        IndividualNumberCipher cipher = new IndividualNumberCipher(new byte[32]);
+        RegistryStore mapper = new RegistryStore(null, null, cipher);
+        SyntheticPopulation population = new SyntheticPopulation(20250401L, new SyntheticPopulation.Town("名寄市", "096",
+                List.of(new String[] {"010100", "西1条南"}, new String[] {"010200", "西1条北"}, new String[] {"010300", "西3条南"},
+                        new String[] {"010400", "東1条南"}, new String[] {"010500", "東3条北"}, new String[] {"020100", "風連町本町"},
+                        new String[] {"020200", "風連町東生"}, new String[] {"030100", "智恵文"}, new String[] {"030200", "日進"},
+                        new String[] {"030300", "徳田"})), LocalDate.of(2025, 4, 1), 1, 1);
+        List<String> sample = new ArrayList<>();
+        Random pick = new Random(7);
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "");
+                Connection snapshotsConnection = DriverManager.getConnection(url, "postgres", "");
+                Connection currentConnection = DriverManager.getConnection(url, "postgres", "");
+                Connection keysConnection = DriverManager.getConnection(url, "postgres", "")) {
+            owner.createStatement().execute("ALTER TABLE resident_search_key DROP CONSTRAINT resident_search_key_pkey");
+            owner.createStatement().execute("DROP INDEX ix_resident_search_key_atena");
+            CopyIn snapshots = copy(snapshotsConnection, "resident_snapshot (" + RegistryStore.SNAPSHOT_COLUMNS + ")");
+            CopyIn current = copy(currentConnection, "resident_current (tenant_id, atena_number, history_number, household_number, "
+                    + "resident_kind, status, name, kana, birth_date, sex, relationship, address, building_line)");
+            CopyIn keys = copy(keysConnection, "resident_search_key (tenant_id, key_kind, removed, key_value, exact_value, sort_kana, atena_number)");
+            long changeId = 1;
+            int made = 0;
+            long started = System.nanoTime();
+            StringBuilder buffer = new StringBuilder();
+            while (made < residents) {
+                SeedHousehold household = population.nextHousehold(residents - made);
+                for (ResidentHistory history : household.members()) {
+                    made++;
+                    for (HistoryEntry entry : history.entries()) {
+                        write(snapshots, buffer, mapper.snapshotValues(TENANT, changeId++, entry));
+                    }
+                    Resident now = history.current();
+                    write(current, buffer, Arrays.asList(TENANT, now.atenaNumber().value(), history.latest().historyNumber(),
+                            now.householdNumber().value(), now.kind().name(), now.status().name(), now.name().name(),
+                            now.name().kana(), RegistryStore.encode(now.birthDate()), now.sex().name(), now.relationship().text(),
+                            now.address().text(), now.address().buildingLine()));
+                    for (SearchKeyRows.Row row : SearchKeyRows.of(history.entries().stream().map(HistoryEntry::snapshot).toList(), now)) {
+                        write(keys, buffer, Arrays.asList(TENANT, row.kind(), row.removed(), row.keyValue(), row.exactValue(),
+                                row.sortKana(), row.atenaNumber()));
+                    }
+                    if (pick.nextInt(2000) == 0 && now.birthDate().isFullyKnown() && !now.name().kana().isBlank()) {
+                        sample.add(now.name().kana() + "|" + now.birthDate().toStandardCsv());
+                    }
+                }
+            }
+            System.out.printf("generated and copied in %.0f s%n", (System.nanoTime() - started) / 1e9);
+            snapshots.endCopy();
+            current.endCopy();
+            keys.endCopy();
+            System.out.println("copied; building the search index ...");
+            owner.createStatement().execute("ALTER TABLE resident_search_key ADD PRIMARY KEY "
+                    + "(tenant_id, key_kind, removed, key_value, exact_value, sort_kana, atena_number)");
+            owner.createStatement().execute("CREATE INDEX ix_resident_search_key_atena ON resident_search_key (tenant_id, atena_number)");
+            System.out.printf("indexed in %.0f s%n", (System.nanoTime() - started) / 1e9);
+            owner.createStatement().execute("VACUUM ANALYZE");
+            System.out.printf("vacuumed in %.0f s%n", (System.nanoTime() - started) / 1e9);
+        }
+        return sample;
+    }
+
+    private static CopyIn copy(Connection connection, String table) throws Exception {
+        return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " FROM STDIN WITH (FORMAT csv)");
+    }
+
+    private static void write(CopyIn copy, StringBuilder line, List<Object> values) throws Exception {
+        line.setLength(0);
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            Object value = values.get(i);
+            if (value != null) {
+                line.append('"').append(String.valueOf(value).replace("\"", "\"\"")).append('"');
+            }
+        }
+        line.append('\n');
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+    }
+
+    /** One kind of query: its name and the query texts the clients cycle through. */
+    record Kind(String name, List<String> queries, Function<String, String[]> ilike) {
+    }
+
+    static void measure(String url, int residents, int searchesPerKind, List<String> sample, double loadSeconds, Path report)
+            throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(CLIENTS);
+        config.setConnectionInitSql("SET ROLE jc_app");
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            JdbcClient jdbc = JdbcClient.create(pool);
+            ResidentSearch search = new ResidentSearch(jdbc);
+            // As the application's TenantBoundTransactionManager: every transaction binds the tenant for row-level security.
+            TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(pool) {
+                @Override
+                protected void prepareTransactionalConnection(Connection connection,
+                        org.springframework.transaction.TransactionDefinition definition) throws java.sql.SQLException {
+                    super.prepareTransactionalConnection(connection, definition);
+                    try (var bind = connection.prepareStatement("SELECT set_config('jc.tenant_id', ?, true)")) {
+                        bind.setString(1, TENANT);
+                        bind.execute();
+                    }
+                }
+            });
+            transactions.setReadOnly(true);
+            List<String> fullWithBirth = sample.stream().map(entry -> entry.split("\\|"))
+                    .map(parts -> parts[0] + " " + parts[1]).toList();
+            List<Kind> kinds = List.of(
+                    new Kind("kana prefix", List.of("タカハ", "サト", "ス", "ヤマ", "ナカ", "イト", "ワタ", "ササ"),
+                            q -> new String[] {"kana ILIKE ?", "%" + q + "%"}),
+                    new Kind("given name alone", List.of("ハナコ", "ケンタ", "ヨウコ", "イチロウ", "ミサキ", "ヒロシ", "ユイ", "マコト"),
+                            q -> new String[] {"kana ILIKE ?", "%" + q + "%"}),
+                    new Kind("full kana name + birth date", fullWithBirth.subList(0, Math.min(64, fullWithBirth.size())),
+                            q -> new String[] {"kana ILIKE ? AND birth_date LIKE ?",
+                                    "%" + q.substring(0, q.lastIndexOf(' ')) + "%", q.substring(q.lastIndexOf(' ') + 1) + "%"}),
+                    new Kind("kanji with variants", List.of("高橋", "佐藤", "齋藤", "山崎", "渡辺", "斉藤", "沢田", "浜田"),
+                            q -> new String[] {"name ILIKE ?", "%" + q + "%"}));
+            StringBuilder md = new StringBuilder();
+            md.append("# Resident search benchmark\n\n")
+                    .append(String.format("Population: %,d synthetic residents (one town, seed 20250401, %s), PostgreSQL %s, %d cores. "
+                            + "Load with COPY and index build: %.0f s.%n%n", residents, "≈1.1 snapshots each, past names and addresses indexed",
+                            serverVersion(pool), Runtime.getRuntime().availableProcessors(), loadSeconds))
+                    .append("Measured through the application's own search code (`ResidentSearch`, the class the service calls), as the "
+                            + "application role `jc_app` under row-level security, one read-only transaction per search, "
+                            + CLIENTS + " concurrent clients, first 50 results in the order shown to the clerk. Comparison: the same "
+                            + "question as plain `ILIKE '%term%'` on `resident_current` (kana/name, birth date), `ORDER BY kana LIMIT 50`, "
+                            + "same clients.\n\n")
+                    .append("| query kind | searches | p50 ms | p95 ms | p99 ms | ILIKE p50 ms | ILIKE p95 ms | ratio p95 (ILIKE / search) | rows (first query) |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            StringBuilder plans = new StringBuilder();
+            for (Kind kind : kinds) {
+                transactions.execute(status -> search.search(TENANT, kind.queries().get(0), 50)); // warm the path
+                warm(kind, search, transactions, 200);
+                double[] ours = run(kind, searchesPerKind, query -> transactions.execute(status -> search.search(TENANT, query, 50)).size());
+                int ilikeRuns = Math.max(40, searchesPerKind / 50);
+                double[] theirs = run(kind, ilikeRuns, query -> transactions.execute(status -> ilike(jdbc, kind, query)));
+                int rows = transactions.execute(status -> search.search(TENANT, kind.queries().get(0), 50)).size();
+                md.append(String.format("| %s | %d | %.2f | %.2f | %.2f | %.1f | %.1f | %.0f× | %d |%n", kind.name(), searchesPerKind,
+                        ours[0], ours[1], ours[2], theirs[0], theirs[1], theirs[1] / ours[1], rows));
+                plans.append("### ").append(kind.name()).append(": `").append(kind.queries().get(0)).append("`\n\n```\n")
+                        .append(explain(pool, kind.queries().get(0))).append("```\n\n");
+                System.out.printf("%s: p50 %.2f p95 %.2f p99 %.2f ms; ILIKE p95 %.1f ms%n", kind.name(), ours[0], ours[1], ours[2], theirs[1]);
+            }
+            md.append("\nGoal: p95 ≤ 5 ms for each kind. `run` regenerates this file. Load average of the machine (shared by "
+                    + "several developers) at the end of the measurement: " + loadAverage() + " — figures taken on a busy "
+                    + "machine are upper bounds.\n\n")
+                    .append("## Plans (EXPLAIN ANALYZE of the first stage query each kind runs)\n\n")
+                    .append("Each stage reads one range of the primary key of `resident_search_key` "
+                            + "(tenant_id, key_kind, removed, key_value, exact_value, sort_kana, atena_number) in display order and stops at "
+                            + "LIMIT: no Sort node.\n\n").append(plans);
+            Files.createDirectories(report.getParent());
+            Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
+            System.out.println("written " + report);
+        }
+    }
+
+    private static void warm(Kind kind, ResidentSearch search, TransactionTemplate transactions, int times) {
+        for (int i = 0; i < times; i++) {
+            String query = kind.queries().get(i % kind.queries().size());
+            transactions.execute(status -> search.search(TENANT, query, 50));
+        }
+    }
+
+    private static int ilike(JdbcClient jdbc, Kind kind, String query) {
+        String[] condition = kind.ilike().apply(query);
+        List<Object> params = new ArrayList<>();
+        params.add(TENANT);
+        params.addAll(Arrays.asList(condition).subList(1, condition.length));
+        return jdbc.sql("SELECT atena_number, name, kana, birth_date FROM resident_current WHERE tenant_id = ? AND "
+                        + condition[0] + " ORDER BY status <> 'RESIDENT', kana LIMIT 50")
+                .params(params).query((rs, row) -> rs.getString(1)).list().size();
+    }
+
+    /** p50, p95, p99 in ms of {@code total} calls spread over the clients. */
+    private static double[] run(Kind kind, int total, Function<String, Integer> call) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<long[]>> parts = new ArrayList<>();
+        for (int client = 0; client < CLIENTS; client++) {
+            int offset = client;
+            parts.add(clients.submit(() -> {
+                long[] nanos = new long[total / CLIENTS];
+                for (int i = 0; i < nanos.length; i++) {
+                    String query = kind.queries().get((i * CLIENTS + offset) % kind.queries().size());
+                    long start = System.nanoTime();
+                    call.apply(query);
+                    nanos[i] = System.nanoTime() - start;
+                }
+                return nanos;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<long[]> part : parts) {
+            for (long value : part.get()) {
+                all.add(value);
+            }
+        }
+        clients.shutdown();
+        all.sort(Long::compare);
+        return new double[] {percentile(all, 50), percentile(all, 95), percentile(all, 99)};
+    }
+
+    private static double percentile(List<Long> sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static String explain(HikariDataSource pool, String query) throws Exception {
+        // The first stage of the query: which key kind and key the search reads first.
+        String typed = query.strip();
+        String kind;
+        String key;
+        String exact;
+        if (typed.contains(" ")) {
+            String[] parts = typed.split(" ");
+            String birth = parts[parts.length - 1];
+            String name = String.join("", Arrays.copyOf(parts, parts.length - 1));
+            kind = SearchKeyRows.BIRTH_AND_KANA;
+            key = birth + jp.jichitai.cloud.residents.SearchKeys.kanaKey(name);
+            exact = birth + SearchKeyRows.exactKana(name);
+        } else if (ResidentSearch.isKana(typed)) {
+            kind = SearchKeyRows.SURNAME_KANA;
+            key = jp.jichitai.cloud.residents.SearchKeys.kanaKey(typed);
+            exact = SearchKeyRows.exactKana(typed);
+        } else {
+            kind = SearchKeyRows.SURNAME;
+            key = jp.jichitai.cloud.residents.SearchKeys.nameKey(typed);
+            exact = typed;
+        }
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.createStatement().execute("SET LOCAL jc.tenant_id = '" + TENANT + "'");
+            var statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT atena_number FROM resident_search_key "
+                    + "WHERE tenant_id = ? AND key_kind = ? AND removed = false AND key_value = ? AND exact_value = ? "
+                    + "ORDER BY sort_kana, atena_number LIMIT 50");
+            statement.setString(1, TENANT);
+            statement.setString(2, kind);
+            statement.setString(3, key);
+            statement.setString(4, exact);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            var prefix = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT atena_number FROM resident_search_key "
+                    + "WHERE tenant_id = ? AND key_kind = ? AND removed = false AND key_value > ? AND key_value < ? "
+                    + "ORDER BY key_value, exact_value, sort_kana, atena_number LIMIT 50");
+            prefix.setString(1, TENANT);
+            prefix.setString(2, kind);
+            prefix.setString(3, key);
+            prefix.setString(4, ResidentSearch.upperBound(key));
+            plan.append("-- prefix stage\n");
+            try (ResultSet rows = prefix.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+            connection.rollback();
+        }
+        if (plan.toString().contains("Sort Key") || plan.toString().contains("Seq Scan")) {
+            plan.append("!! WARNING: the plan sorts or scans: the index does not supply the order\n");
+        }
+        return plan.toString();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String serverVersion(HikariDataSource pool) throws Exception {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW server_version")) {
+            rows.next();
+            return rows.getString(1).split(" ")[0];
+        }
+    }
+
+    static Map<String, Object> unused() {
+        return new LinkedHashMap<>();
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private ResidentSearchBenchmark() {
+    }
+
+    static void ignore(IOException e) {
+    }
+}

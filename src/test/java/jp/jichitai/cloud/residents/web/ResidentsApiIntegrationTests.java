@@ -1,0 +1,162 @@
+package jp.jichitai.cloud.residents.web;
+
+import static jp.jichitai.cloud.support.TestUsers.NAYORO;
+import static jp.jichitai.cloud.support.TestUsers.PASSWORD;
+import static jp.jichitai.cloud.support.TestUsers.SHIBETSU;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.jichitai.cloud.identity.Role;
+import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.support.Http;
+import jp.jichitai.cloud.support.IntegrationTest;
+import jp.jichitai.cloud.support.TestUsers;
+
+/** The residents API as a client uses it: shapes, errors, and one town never reaching another's residents. */
+class ResidentsApiIntegrationTests extends IntegrationTest {
+
+    static final String NOT_FOUND_BODY = "{\"messageId\":\"E-API-0404\",\"message\":\"指定されたデータは見つかりません。\",\"fields\":[]}";
+
+    @Autowired
+    UserAccounts accounts;
+
+    final ObjectMapper json = new ObjectMapper();
+    Http http;
+    String nayoroClerk;
+    String shibetsuClerk;
+
+    @BeforeEach
+    void users() {
+        http = new Http(baseUrl());
+        nayoroClerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
+        shibetsuClerk = TestUsers.ensure(accounts, SHIBETSU, Role.CLERK);
+    }
+
+    JsonNode moveIn(String tenant, String user, String name, String kana) throws Exception {
+        HttpResponse<String> created = http.post("/api/v1/t/" + tenant + "/residents", user, PASSWORD, """
+                {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
+                 "birthDate":"昭和45年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
+                 "individualNumber":"123456789018"}""".formatted(name, kana));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return json.readTree(created.body());
+    }
+
+    @Test
+    void searchAnswersItemsWithTheStandardFields() throws Exception {
+        JsonNode created = moveIn(NAYORO.value(), nayoroClerk, "髙橋　ＡＰＩ子", "タカハシ　エーピーアイコ");
+        HttpResponse<String> found = http.get("/api/v1/t/012211/residents?q=" + java.net.URLEncoder.encode("たかはし えーぴーあいこ",
+                java.nio.charset.StandardCharsets.UTF_8), nayoroClerk, PASSWORD);
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode item = json.readTree(found.body()).get("items").get(0);
+        assertThat(item.get("atenaNumber").asText()).isEqualTo(created.get("residents").get(0).asText());
+        assertThat(item.get("name").asText()).isEqualTo("髙橋　ＡＰＩ子");
+        assertThat(item.get("kana").asText()).isEqualTo("タカハシ　エーピーアイコ");
+        assertThat(item.get("birthDate").asText()).isEqualTo("昭和45年3月1日");
+        assertThat(item.get("status").asText()).isEqualTo("RESIDENT");
+        assertThat(item.get("householdNumber").asText()).isEqualTo(created.get("households").get(0).asText());
+        assertThat(found.body()).doesNotContain("123456789018");
+    }
+
+    @Test
+    void aRelocationThroughTheApiAppendsHistory() throws Exception {
+        String atena = moveIn(NAYORO.value(), nayoroClerk, "転居　太郎", "テンキョ　タロウ").get("residents").get(0).asText();
+        HttpResponse<String> moved = http.post("/api/v1/t/012211/residents/" + atena + "/changes/relocation", nayoroClerk, PASSWORD,
+                "{\"changedOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")) + "\",\"notifiedOn\":\""
+                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")) + "\",\"postalCode\":\"0960012\",\"address\":\"北海道名寄市日進5番地\"}");
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        JsonNode record = json.readTree(http.get("/api/v1/t/012211/residents/" + atena, nayoroClerk, PASSWORD).body());
+        assertThat(record.get("history")).hasSize(2);
+        assertThat(record.get("history").get(1).get("changeName").asText()).isEqualTo("転居");
+        assertThat(record.get("history").get(0).get("address").asText()).isEqualTo("北海道名寄市西1条南7丁目");
+    }
+
+    @Test
+    void invalidInputAndRefusedChangesAnswerInJapanese() throws Exception {
+        HttpResponse<String> invalid = http.post("/api/v1/t/012211/residents", nayoroClerk, PASSWORD,
+                "{\"kind\":\"move-in\",\"changedOn\":\"昭和99年1月1日\",\"name\":\"\",\"sex\":\"MALE\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("E-API-0003").contains("氏名を入力してください。").contains("昭和99年はありません");
+        String atena = moveIn(NAYORO.value(), nayoroClerk, "未来　花子", "ミライ　ハナコ").get("residents").get(0).asText();
+        HttpResponse<String> future = http.post("/api/v1/t/012211/residents/" + atena + "/changes/relocation", nayoroClerk,
+                PASSWORD, "{\"changedOn\":\"2099-01-01\",\"notifiedOn\":\"2025-04-01\",\"postalCode\":\"0960012\",\"address\":\"北海道名寄市日進5番地\"}");
+        assertThat(future.statusCode()).isEqualTo(422);
+        assertThat(future.body()).contains("E-RES-0030").contains("未来の日付にできるのは転出の予定日だけです");
+    }
+
+    @Test
+    void everyEndpointAnswersAnotherTownsNumberAsNotFound() throws Exception {
+        JsonNode nayoro = moveIn(NAYORO.value(), nayoroClerk, "名寄　秘密", "ナヨロ　ヒミツ");
+        String atena = nayoro.get("residents").get(0).asText();
+        String household = nayoro.get("households").get(0).asText();
+        String unknown = "99999999";
+        List<String[]> requests = List.of(
+                new String[] {"GET", "/api/v1/t/012203/residents/" + atena, null},
+                new String[] {"GET", "/api/v1/t/012203/residents/" + unknown, null},
+                new String[] {"GET", "/api/v1/t/012203/households/" + household + "9999", null},
+                new String[] {"POST", "/api/v1/t/012203/residents/" + atena + "/changes/relocation",
+                        "{\"changedOn\":\"2025-04-01\",\"notifiedOn\":\"2025-04-01\",\"postalCode\":\"0950011\",\"address\":\"北海道士別市東1条\"}"},
+                new String[] {"POST", "/api/v1/t/012203/residents/" + atena + "/changes/death",
+                        "{\"changedOn\":\"2025-04-01\",\"notifiedOn\":\"2025-04-01\"}"},
+                new String[] {"POST", "/api/v1/t/012203/residents/" + atena + "/individual-number", "{\"purpose\":\"x\"}"},
+                new String[] {"GET", "/api/v1/t/012211/residents/" + atena, null},
+                new String[] {"GET", "/api/v1/t/012211/residents?q=ヒミツ", null},
+                new String[] {"GET", "/api/v1/t/012211/households/" + household, null});
+        for (String[] request : requests) {
+            HttpResponse<String> answer = "GET".equals(request[0]) ? http.get(request[1], shibetsuClerk, PASSWORD)
+                    : http.post(request[1], shibetsuClerk, PASSWORD, request[2]);
+            assertThat(answer.statusCode()).as(request[0] + " " + request[1]).isEqualTo(404);
+            assertThat(answer.body()).as(request[1]).isEqualTo(NOT_FOUND_BODY);
+        }
+        HttpResponse<String> search = http.get("/api/v1/t/012203/residents?q=" + java.net.URLEncoder.encode("ナヨロ ヒミツ",
+                java.nio.charset.StandardCharsets.UTF_8), shibetsuClerk, PASSWORD);
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(search.body()).get("items")).isEmpty();
+        assertThat(http.get("/api/v1/t/012211/residents/" + atena, nayoroClerk, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theIndividualNumberIsShownOnlyOnRequestAndTheSearchIsAudited() throws Exception {
+        String atena = moveIn(NAYORO.value(), nayoroClerk, "番号　確認", "バンゴウ　カクニン").get("residents").get(0).asText();
+        assertThat(http.get("/api/v1/t/012211/residents/" + atena, nayoroClerk, PASSWORD).body()).doesNotContain("123456789018");
+        HttpResponse<String> shown = http.post("/api/v1/t/012211/residents/" + atena + "/individual-number", nayoroClerk,
+                PASSWORD, "{\"purpose\":\"本人確認\"}");
+        assertThat(shown.body()).contains("123456789018");
+        String auditor = TestUsers.ensure(accounts, NAYORO, Role.AUDITOR);
+        assertThat(http.post("/api/v1/t/012211/residents/" + atena + "/individual-number", auditor, PASSWORD,
+                "{\"purpose\":\"監査\"}").statusCode()).isEqualTo(403);
+        http.get("/api/v1/t/012211/residents?q=" + java.net.URLEncoder.encode("カクニン", java.nio.charset.StandardCharsets.UTF_8),
+                nayoroClerk, PASSWORD);
+        String admin = TestUsers.ensure(accounts, NAYORO, Role.TENANT_ADMIN);
+        String log = http.get("/api/v1/t/012211/audit-log?limit=50", admin, PASSWORD).body();
+        assertThat(log).contains("resident.search").contains("カクニン").contains("individual-number.show")
+                .contains("atena:" + atena);
+    }
+
+    @Test
+    void theApiIsDocumented() {
+        String docs = http.get("/v3/api-docs").body();
+        assertThat(docs).contains("/api/v1/t/{tenantCode}/residents").contains("/changes/{kind}").contains("住民を検索する");
+    }
+
+    @Test
+    void theCounterScreensRenderWithoutJavaScript() throws Exception {
+        String atena = moveIn(NAYORO.value(), nayoroClerk, "画面　確認", "ガメン　カクニン").get("residents").get(0).asText();
+        for (String path : List.of("/residents?q=" + java.net.URLEncoder.encode("がめん", java.nio.charset.StandardCharsets.UTF_8),
+                "/residents/" + atena, "/residents/" + atena + "/changes/relocation", "/residents/new?kind=move-in",
+                "/residents/" + atena + "/changes/household-head-change", "/residents/" + atena + "/changes/move-out")) {
+            HttpResponse<String> page = http.getAccepting(path, nayoroClerk, PASSWORD, "text/html");
+            assertThat(page.statusCode()).as(path).isEqualTo(200);
+            assertThat(page.body()).as(path).contains("<h1").doesNotContain("<script>");
+        }
+        assertThat(http.getAccepting("/residents/" + atena, shibetsuClerk, PASSWORD, "text/html").statusCode()).isEqualTo(404);
+    }
+}
