@@ -27,6 +27,10 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "空のデータベースでもデモ団体・利用者を作成しない。")
     boolean noDemo;
 
+    @Option(names = "--demo-scale", paramLabel = "F",
+            description = "デモ住民の人数を実人口の何倍にするか（既定 1.0 = 名寄市 29,869人ほか。0.01 で約1%）。")
+    double demoScale = 1.0;
+
     @Override
     public Integer call() throws Exception {
         database.createPostgresDatabaseIfMissing();
@@ -34,6 +38,7 @@ class ServeCommand implements Callable<Integer> {
         Map<String, Object> properties = database.springProperties();
         properties.put("server.port", port);
         properties.put("jc.demo.enabled", !noDemo);
+        properties.put("jc.demo.residents-scale", demoScale);
         application.addListeners((ApplicationListener<ApplicationReadyEvent>) ready -> {
             int actualPort = ready.getApplicationContext() instanceof WebServerApplicationContext web
                     ? web.getWebServer().getPort() : port;

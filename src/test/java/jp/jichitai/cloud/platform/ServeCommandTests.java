@@ -32,7 +32,7 @@ class ServeCommandTests {
     @Timeout(value = 4, unit = TimeUnit.MINUTES)
     void servesTheLoginPageUntilStoppedAndRefusesASecondUserOfItsDatabase() throws Exception {
         Path data = Files.createTempDirectory("jc-serve");
-        Process server = java("serve", "--data", data.toString(), "--port", "0").start();
+        Process server = java("serve", "--data", data.toString(), "--port", "0", "--demo-scale", "0.01").start();
         try {
             BufferedReader output = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
             List<String> lines = new ArrayList<>();

@@ -24,6 +24,7 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", () -> "");
         registry.add("jc.data-dir", () -> database.dataDirectory().toString());
         registry.add("jc.demo.enabled", () -> "true");
+        registry.add("jc.demo.residents-scale", () -> "0.01");
         registry.add("jc.security.lockout-duration", () -> "10m");
     }
 

@@ -18,9 +18,9 @@ import jp.jichitai.cloud.tenancy.TenantContext;
 import jp.jichitai.cloud.tenancy.Tenants;
 
 /**
- * Demo mode: gives each town without residents a synthetic population of {@code jc.demo.residents} people (300 by
- * default so that start-up and tests stay fast; 29869, 21640 and 5968 are the towns' real sizes), the same
- * population on every machine for the same town (the seed is the 団体コード).
+ * Demo mode: gives each town without residents a synthetic population at its real size (住民基本台帳 2012-03:
+ * 名寄市 29,869, 士別市 21,640, 今金町 5,968) times {@code jc.demo.residents-scale} (1.0 by default; the tests use a
+ * hundredth), the same population on every machine for the same town (the seed is the 団体コード).
  */
 @Component
 @Order(10)
@@ -31,19 +31,29 @@ class DemoPopulation implements ApplicationRunner {
     private final Tenants tenants;
     private final ResidentSeeder seeder;
     private final boolean enabled;
-    private final int residents;
+    private final double scale;
 
     DemoPopulation(Tenants tenants, ResidentSeeder seeder, @Value("${jc.demo.enabled}") boolean enabled,
-            @Value("${jc.demo.residents:300}") int residents) {
+            @Value("${jc.demo.residents-scale:1.0}") double scale) {
         this.tenants = tenants;
         this.seeder = seeder;
         this.enabled = enabled;
-        this.residents = residents;
+        this.scale = scale;
+    }
+
+    /** The town's registered population (2012-03), or a small town's size for any other tenant. */
+    static int realSize(String tenantCode) {
+        return switch (tenantCode) {
+            case "012211" -> 29_869;
+            case "012203" -> 21_640;
+            case "013706" -> 5_968;
+            default -> 6_000;
+        };
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
-        if (!enabled || residents <= 0) {
+        if (!enabled || scale <= 0) {
             return;
         }
         for (Tenant tenant : tenants.all()) {
@@ -59,6 +69,7 @@ class DemoPopulation implements ApplicationRunner {
                 SyntheticPopulation population = new SyntheticPopulation(Long.parseLong(tenant.code().value()),
                         new SyntheticPopulation.Town(tenant.name(), postalPrefix(tenant.code().value()), districts),
                         LocalDate.now(RegistryService.TOKYO), 1, 1);
+                int residents = Math.max(1, (int) Math.round(realSize(tenant.code().value()) * scale));
                 int loaded = seeder.load(population.households(residents));
                 log.info("demo residents for {}: {}", tenant.name(), loaded);
             });

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.jichitai.cloud.issuance.IssuedCertificate;
 import jp.jichitai.cloud.residents.AtenaNumber;
+import jp.jichitai.cloud.residents.CertificateOptions;
+import jp.jichitai.cloud.residents.registry.ResidentCertificates;
 import jp.jichitai.cloud.residents.ChangeReceipt;
 import jp.jichitai.cloud.residents.HouseholdNumber;
 import jp.jichitai.cloud.residents.HouseholdView;
@@ -41,9 +46,54 @@ class ResidentsApiController {
     static final ApiError NOT_FOUND = new ApiError(MessageId.of("E-API-0404"), "指定されたデータは見つかりません。");
 
     private final Residents residents;
+    private final ResidentCertificates certificates;
 
-    ResidentsApiController(Residents residents) {
+    ResidentsApiController(Residents residents, ResidentCertificates certificates) {
         this.residents = residents;
+        this.certificates = certificates;
+    }
+
+    /**
+     * The options of a certificate: {@code form} COPY (写し) or ITEMS (記載事項証明書); {@code members} the 宛名番号
+     * of the household members to print (empty: the whole household, or the person alone for a 除票).
+     */
+    record CertificateRequest(String form, List<String> members, Boolean headAndRelationship, Boolean familyRegister,
+            Boolean residentRecordCode, Boolean individualNumber, Boolean officialUse) {
+
+        /** Items not mentioned are left off, as the standard asks. */
+        CertificateOptions options() {
+            return new CertificateOptions(Boolean.TRUE.equals(headAndRelationship), Boolean.TRUE.equals(familyRegister),
+                    Boolean.TRUE.equals(residentRecordCode), Boolean.TRUE.equals(individualNumber),
+                    Boolean.TRUE.equals(officialUse));
+        }
+    }
+
+    @PostMapping(value = "/residents/{atenaNumber}/certificates", produces = {"application/pdf", "application/json"})
+    @PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
+    @Operation(summary = "住民票の写し・除票の写し・記載事項証明書を交付する（PDF）。世帯主・続柄、本籍・筆頭者、住民票コード、個人番号は指定したときだけ記載")
+    ResponseEntity<?> certificate(@PathVariable String tenantCode, @PathVariable String atenaNumber,
+            @RequestBody CertificateRequest request) {
+        Optional<ResidentRecord> record = find(atenaNumber);
+        if (record.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(NOT_FOUND);
+        }
+        ResidentCertificates.Form form = request.form() == null || request.form().isBlank()
+                ? ResidentCertificates.Form.COPY : ResidentCertificates.Form.valueOf(request.form().trim().toUpperCase());
+        List<AtenaNumber> members = request.members() == null ? List.of()
+                : request.members().stream().map(AtenaNumber::migrated).toList();
+        IssuedCertificate issued = certificates.issue(record.get().current().atenaNumber(), members, form,
+                request.options());
+        return pdf(issued);
+    }
+
+    static ResponseEntity<byte[]> pdf(IssuedCertificate issued) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"certificate-" + issued.verificationCode().value() + ".pdf\"")
+                .header("X-Issue-Number", java.net.URLEncoder.encode(issued.issueNumber().text(), java.nio.charset.StandardCharsets.UTF_8))
+                .header("X-Verification-Code", issued.verificationCode().grouped())
+                .header("Cache-Control", "no-store")
+                .body(issued.pdf());
     }
 
     /** The answer of a search: {@code items}, at most 50, in the order shown to the clerk. */

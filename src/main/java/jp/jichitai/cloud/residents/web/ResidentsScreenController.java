@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +21,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jp.jichitai.cloud.identity.JichitaiUser;
 import jp.jichitai.cloud.identity.Role;
+import jp.jichitai.cloud.issuance.IssuedCertificate;
 import jp.jichitai.cloud.residents.AtenaNumber;
+import jp.jichitai.cloud.residents.CertificateOptions;
+import jp.jichitai.cloud.residents.registry.ResidentCertificates;
 import jp.jichitai.cloud.residents.ChangeReceipt;
 import jp.jichitai.cloud.residents.HouseholdNumber;
 import jp.jichitai.cloud.residents.HouseholdView;
@@ -37,9 +41,30 @@ import jp.jichitai.cloud.shared.BusinessException;
 class ResidentsScreenController {
 
     private final Residents residents;
+    private final ResidentCertificates certificates;
 
-    ResidentsScreenController(Residents residents) {
+    ResidentsScreenController(Residents residents, ResidentCertificates certificates) {
         this.residents = residents;
+        this.certificates = certificates;
+    }
+
+    /** 証明書の交付: the PDF opens in the browser for the clerk to check and print. */
+    @PostMapping("/residents/{atenaNumber:[0-9]{1,15}}/certificate")
+    ResponseEntity<byte[]> certificate(@PathVariable String atenaNumber, @AuthenticationPrincipal JichitaiUser user,
+            @RequestParam(defaultValue = "COPY") ResidentCertificates.Form form,
+            @RequestParam(defaultValue = "false") boolean headAndRelationship,
+            @RequestParam(defaultValue = "false") boolean familyRegister,
+            @RequestParam(defaultValue = "false") boolean residentRecordCode,
+            @RequestParam(defaultValue = "false") boolean individualNumber,
+            @RequestParam(defaultValue = "false") boolean officialUse) {
+        if (!canChange(user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        AtenaNumber atena = AtenaNumber.migrated(atenaNumber);
+        residents.find(atena).orElseThrow(ResidentsScreenController::notFound);
+        IssuedCertificate issued = certificates.issue(atena, List.of(), form, new CertificateOptions(headAndRelationship,
+                familyRegister, residentRecordCode, individualNumber, officialUse));
+        return ResidentsApiController.pdf(issued);
     }
 
     @ModelAttribute("sheets")
