@@ -4,7 +4,7 @@ package jp.jichitai.cloud.disaster.internal;
  * The steps of the counter workflow (業務手順書), in order. A case's step is the next one to do; a clerk may go
  * back to any earlier step, never skip ahead.
  */
-enum CaseStep {
+public enum CaseStep {
 
     REPORT("001 被災状況の届出", "report",
             "被災者から被災状況の届出（様式001または口頭）を受け、届出日と被害の状況を記録します。"),
@@ -30,21 +30,21 @@ enum CaseStep {
         this.explanation = explanation;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
     /** The last part of the step's screen address, e.g. /disasters/3/cases/12/identity. */
-    String path() {
+    public String path() {
         return path;
     }
 
     /** The one sentence the screen opens with. */
-    String explanation() {
+    public String explanation() {
         return explanation;
     }
 
-    CaseStep next() {
+    public CaseStep next() {
         return this == ISSUED ? ISSUED : values()[ordinal() + 1];
     }
 }

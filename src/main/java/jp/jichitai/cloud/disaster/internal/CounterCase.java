@@ -12,7 +12,7 @@ import jp.jichitai.cloud.disaster.ReportForm;
  * calls the report id) to the issued certificate. Saved after every step, so that another clerk can resume it;
  * {@code version} turns a stale save into a conflict instead of a silent overwrite.
  */
-record CounterCase(long id, long disasterId, int version, CaseStep step, LocalDate reportedOn, ReportForm reportForm,
+public record CounterCase(long id, long disasterId, int version, CaseStep step, LocalDate reportedOn, ReportForm reportForm,
         String description, String identityMethod, IdentityDocumentType identityDocument, String identityNumber,
         String declaredAddress, String declaredName, String declaredBirthDate, Boolean judgementAccepted,
         String judgementReason, String judgedBy, String atenaNumber, String householdNumber, Long dwellingId,
@@ -22,7 +22,7 @@ record CounterCase(long id, long disasterId, int version, CaseStep step, LocalDa
     static final String BY_DOCUMENT = "DOCUMENT";
     static final String BY_SELF_DECLARATION = "SELF_DECLARATION";
 
-    boolean reached(CaseStep wanted) {
+    public boolean reached(CaseStep wanted) {
         return step.ordinal() >= wanted.ordinal();
     }
 }

@@ -27,20 +27,20 @@ import jp.jichitai.cloud.disaster.SurveyMethod;
  */
 @Repository
 @Transactional
-class DamagedHouses {
+public class DamagedHouses {
 
     /** 被災家屋 (damaged dwelling). */
-    record Dwelling(long id, long disasterId, String address, String districtCode, String districtName,
+    public record Dwelling(long id, long disasterId, String address, String districtCode, String districtName,
             String householdNumber, String occupants) {
     }
 
     /** 被害認定調査 (damage survey): one round of one dwelling. */
-    record Survey(long id, long dwellingId, int round, LocalDate surveyedOn, String surveyor, SurveyMethod method,
+    public record Survey(long id, long dwellingId, int round, LocalDate surveyedOn, String surveyor, SurveyMethod method,
             DamageRatio ratio, DamageLevel level, boolean decided, String resurveyReason) {
     }
 
     /** 再調査の依頼 (re-survey request); {@code answeredBy} is the survey that answered it, if any. */
-    record ResurveyRequest(long id, LocalDate requestedOn, String reason, String requestedBy, Long answeredBy) {
+    public record ResurveyRequest(long id, LocalDate requestedOn, String reason, String requestedBy, Long answeredBy) {
     }
 
     private final JdbcClient jdbc;

@@ -11,15 +11,15 @@ import jp.jichitai.cloud.tenancy.District;
  * same, but its certificates are marked and numbered apart, it is never counted in statistics, and it can be
  * removed as a whole.
  */
-record Disaster(long id, String name, DisasterKind kind, LocalDate occurredOn, boolean drill, List<District> districts) {
+public record Disaster(long id, String name, DisasterKind kind, LocalDate occurredOn, boolean drill, List<District> districts) {
 
     /** The issuance module's numbering scope of this disaster's certificates. */
-    String numberingScope() {
+    public String numberingScope() {
         return "disaster-" + id + (drill ? "-drill" : "");
     }
 
     /** The name as shown on screens and certificates, e.g. 令和8年大雨災害（訓練）. */
-    String displayName() {
+    public String displayName() {
         return drill ? name + "（訓練）" : name;
     }
 }

@@ -45,6 +45,7 @@ import jp.jichitai.cloud.tenancy.District;
  * these run; a disaster id of another town answers the same 404 as one that does not exist.
  */
 @RestController
+@PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
 @RequestMapping("/api/v1/t/{tenantCode}/disasters")
 @Tag(name = "disaster", description = "被災者支援（災害、被災者台帳、被災家屋台帳、罹災証明書、支援金、避難所）")
 class DisasterApiController {

@@ -33,7 +33,7 @@ import jp.jichitai.cloud.tenancy.TenantContext;
  */
 @Repository
 @Transactional
-class JdbcResidentDirectory implements ResidentDirectory {
+public class JdbcResidentDirectory implements ResidentDirectory {
 
     private static final String COLUMNS = """
             atena_number, household_number, name, kana, birth_date, sex, relationship, head_name, postal_code,
@@ -48,9 +48,9 @@ class JdbcResidentDirectory implements ResidentDirectory {
     }
 
     /** The outcome of loading an import file: how many people, or why nothing was loaded. */
-    record ImportOutcome(int loaded, long errors, List<String> errorLines) {
+    public record ImportOutcome(int loaded, long errors, List<String> errorLines) {
 
-        boolean succeeded() {
+        public boolean succeeded() {
             return errors == 0;
         }
     }
