@@ -259,6 +259,7 @@ class CounterScreensController {
         }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("q", q == null ? "" : q);
+        model.addAttribute("q", q);
         return step(model, id, counterCase, CaseStep.PERSON, values, errors, null);
     }
 

@@ -14,7 +14,7 @@ import jp.jichitai.cloud.residents.SearchKeys;
  * Writes the victim directory's rows with plain JDBC, so that the service (in its transaction) and the
  * command-line import (on its own connection, no Spring) load a file in the same way.
  */
-final class DirectoryRows {
+public final class DirectoryRows {
 
     static final String INSERT = """
             INSERT INTO victim_directory_person (tenant_id, atena_number, household_number, name, kana, name_key,
@@ -26,7 +26,7 @@ final class DirectoryRows {
     }
 
     /** Replaces the town's residents (every row not added by hand) with these people; returns how many. */
-    static int replaceResidents(Connection connection, String tenant, List<DirectoryPerson> people, String origin)
+    public static int replaceResidents(Connection connection, String tenant, List<DirectoryPerson> people, String origin)
             throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM victim_directory_person WHERE tenant_id = ? AND origin <> 'HAND_ADDED'")) {

@@ -20,14 +20,14 @@ import jp.jichitai.cloud.migrationformat.RowValidator;
  * layout and reporting decoder that wrote it. All or nothing: one invalid row refuses the whole file, so a
  * half-read file never replaces the town's population.
  */
-final class VictimImportFile {
+public final class VictimImportFile {
 
     private static final Layout LAYOUT = Layouts.version(Layouts.DEFAULT_VERSION).layout("victim_support_import");
 
     /** The people of a valid file, or the problems of an invalid one. */
-    record Content(List<DirectoryPerson> people, MigrationProblems problems) {
+    public record Content(List<DirectoryPerson> people, MigrationProblems problems) {
 
-        boolean valid() {
+        public boolean valid() {
             return !problems.hasErrors();
         }
     }
@@ -35,7 +35,7 @@ final class VictimImportFile {
     private VictimImportFile() {
     }
 
-    static Content read(InputStream input, String fileName) throws IOException {
+    public static Content read(InputStream input, String fileName) throws IOException {
         BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
         MigrationProblems problems = new MigrationProblems();
         List<DirectoryPerson> people = new ArrayList<>();

@@ -102,6 +102,8 @@ class DisasterCounterBrowserTests extends IntegrationTest {
         step("003 個人検索");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("003 個人検索");
         type(browser.switchTo().activeElement(), "さとう いちろう");
+        // The search runs as the clerk types: wait for the answer to the whole query, not to its first letters.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results[data-query='さとう いちろう']")));
         WebElement choose = wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//button[contains(@class,'choose-person') and contains(., '佐藤　一郎')]")));
         assertThat(browser.findElement(By.id("results")).getText()).contains("佐藤　花子").contains("佐藤　翔");
