@@ -1,5 +1,6 @@
 package jp.jichitai.cloud.cli;
 
+import jp.jichitai.cloud.disaster.VictimImportCommand;
 import jp.jichitai.cloud.setuptool.SetupToolCommand;
 import jp.jichitai.cloud.shared.BusinessException;
 import jp.jichitai.cloud.synthetic.GenerateCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
                 "  drill     訓練を行う: drill failover [--scenario crash|node] で切替時間と損失を測る。",
                 "  backup    pgBackRest のバックアップ: full|incr|info|verify|check。"},
         subcommands = {ServeCommand.class, AuditCommand.class, SetupToolCommand.class, GenerateCommand.class,
+                VictimImportCommand.class,
                 CommandLine.HelpCommand.class})
 public class JichitaiCommand implements Runnable {
 

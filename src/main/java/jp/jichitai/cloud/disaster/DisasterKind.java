@@ -18,4 +18,14 @@ public enum DisasterKind {
     public String japaneseName() {
         return japaneseName;
     }
+
+    /** The kind named in Japanese (地震, 風水害, 火災, その他), as the API and the screens receive it. */
+    public static DisasterKind ofJapaneseName(String name) {
+        for (DisasterKind kind : values()) {
+            if (kind.japaneseName.equals(name == null ? "" : name.strip())) {
+                return kind;
+            }
+        }
+        throw DisasterMessages.refusal("E-DIS-0023", String.valueOf(name));
+    }
 }

@@ -22,6 +22,11 @@ public final class Browser {
     }
 
     public static ChromeDriver start() {
+        return start(null);
+    }
+
+    /** A browser that saves downloads (and PDFs, instead of showing them) into a folder, or not when null. */
+    public static ChromeDriver start(java.nio.file.Path downloads) {
         boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
         if (!present && "true".equals(System.getenv("CI"))) {
             throw new IllegalStateException("Chromium and chromedriver are required when CI=true (scripts/install-test-tools.sh)");
@@ -34,10 +39,20 @@ public final class Browser {
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--lang=ja-JP", "--window-size=1280,1024",
                     "--user-data-dir=" + Files.createTempDirectory("jc-chromium"));
+            if (downloads != null) {
+                options.setExperimentalOption("prefs", java.util.Map.of(
+                        "download.default_directory", downloads.toAbsolutePath().toString(),
+                        "download.prompt_for_download", false,
+                        "plugins.always_open_pdf_externally", true));
+            }
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            if (downloads != null) {
+                driver.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow",
+                        "downloadPath", downloads.toAbsolutePath().toString()));
+            }
             return driver;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

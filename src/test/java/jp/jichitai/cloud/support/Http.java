@@ -41,6 +41,10 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
     }
 
+    public HttpResponse<String> delete(String path, String username, String password) {
+        return send(request(path, username, password).DELETE().build());
+    }
+
     public HttpResponse<byte[]> postForBytes(String path, String username, String password, String json) {
         try {
             return client.send(request(path, username, password).header("Content-Type", "application/json")
