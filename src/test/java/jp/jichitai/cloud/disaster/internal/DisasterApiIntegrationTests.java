@@ -77,7 +77,7 @@ class DisasterApiIntegrationTests extends IntegrationTest {
         assertThat(victims.statusCode()).isEqualTo(200);
         assertThat(victims.body()).contains(DisasterFixture.SATO_ICHIRO).contains("佐藤　花子").doesNotContain("髙橋");
         assertThat(http.get(BASE, clerk, PASSWORD).body()).contains("令和8年名寄地震").contains("\"kind\":\"地震\"");
-        assertThat(http.get("/api/v1/t/" + NAYORO.value() + "/audit-log?limit=50", admin, PASSWORD).body())
+        assertThat(http.get("/api/v1/t/" + NAYORO.value() + "/audit-log?limit=1000", admin, PASSWORD).body())
                 .contains("disaster.victim.search").contains("certificate.issue");
     }
 
@@ -186,6 +186,28 @@ class DisasterApiIntegrationTests extends IntegrationTest {
                 "{\"name\":\"試験災害\",\"kind\":\"" + kind + "\",\"occurredOn\":\"" + LocalDate.now().minusDays(1) + "\"}");
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
         return id(declared.body());
+    }
+
+    @Test
+    void aResidentOfTheLiveRegistryIsFoundAtTheDisasterCounterAndCanReport() throws Exception {
+        String[] resident;
+        try (var owner = jp.jichitai.cloud.support.TestDatabase.get().ownerConnection();
+                var row = owner.createStatement().executeQuery("SELECT atena_number, kana FROM resident_current"
+                        + " WHERE tenant_id = '012211' AND status = 'RESIDENT' AND kana <> '' ORDER BY atena_number DESC")) {
+            assertThat(row.next()).isTrue();
+            resident = new String[] {row.getString(1), row.getString(2)};
+        }
+        long disaster = id(http.post(BASE, admin, PASSWORD, "{\"name\":\"台帳連携の確認\",\"kind\":\"風水害\",\"occurredOn\":\""
+                + LocalDate.now().minusDays(1) + "\"}").body());
+        String kana = resident[1].replace("\u3000", "").replace(" ", "");
+        HttpResponse<String> victims = http.get(BASE + "/" + disaster + "/victims?q="
+                + java.net.URLEncoder.encode(kana, StandardCharsets.UTF_8), clerk, PASSWORD);
+        assertThat(victims.statusCode()).isEqualTo(200);
+        assertThat(victims.body()).contains(resident[0]);
+        HttpResponse<String> report = http.post(BASE + "/" + disaster + "/damage-reports", clerk, PASSWORD,
+                "{\"atenaNumber\":\"" + resident[0] + "\",\"reportedOn\":\"" + LocalDate.now()
+                        + "\",\"description\":\"床上浸水\"}");
+        assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
     }
 
     static long id(String json) {
