@@ -11,6 +11,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import jp.jichitai.cloud.migrationformat.internal.Utf8Sniffer;
 import jp.jichitai.cloud.shared.MessageId;
 
@@ -175,6 +176,92 @@ public final class Cp932CsvReader implements Closeable {
             refuse(1, UTF8);
             return false;
         }
+        if (!splitChecked(r, start, end) && !splitAndDecode(r, start, end)) {
+            return !refused;
+        }
+        if (lineNumber == 1 && !isDigits(r, 1)) {
+            problems.report(fileName, lineNumber, 1, HEADER, r.field(1));
+            r.malformed = true;
+            r.problem = HEADER;
+            return true;
+        }
+        int fields = r.fieldCount;
+        if (fields != layout.columnCount()) {
+            boolean trailingComma = fields == layout.columnCount() + 1 && r.isEmpty(fields);
+            int column = Math.min(fields, layout.columnCount()) + 1;
+            r.problem = trailingComma ? TRAILING_COMMA : FIELD_COUNT;
+            problems.report(fileName, lineNumber, column, r.problem, layout.columnCount(), fields);
+            r.malformed = true;
+            return true;
+        }
+        return true;
+    }
+
+    /**
+     * The usual case in one pass over the bytes and without decoding: splits the fields (bytes and character
+     * offsets) and checks that every byte is CP932 with the tables. False, having changed nothing that
+     * matters, when the line needs the careful path: a CR, a byte the tables refuse, or the file's first
+     * non-ASCII line (which is checked for UTF-8).
+     */
+    private boolean splitChecked(CsvRow r, int start, int end) {
+        byte[] bytes = buffer;
+        char[] single = Cp932Tables.SINGLE;
+        char[] pairs = Cp932Tables.DOUBLE;
+        int[] byteStarts = r.byteStarts;
+        int[] charStarts = r.charStarts;
+        byteStarts[0] = start;
+        charStarts[0] = 0;
+        int fields = 1;
+        int characters = 0;
+        boolean gaijiSeen = false;
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (b >= 0) {
+                if (b == ',') {
+                    if (fields + 1 >= byteStarts.length) {
+                        byteStarts = r.byteStarts = Arrays.copyOf(byteStarts, byteStarts.length * 2);
+                        charStarts = r.charStarts = Arrays.copyOf(charStarts, byteStarts.length);
+                    }
+                    byteStarts[fields] = i + 1;
+                    charStarts[fields++] = characters + 1;
+                } else if (b == '\r') {
+                    return false;
+                }
+            } else {
+                if (!nonAsciiSeen) {
+                    return false;
+                }
+                char c = single[b & 0xFF];
+                if (c == Cp932Tables.LEAD) {
+                    if (++i == end) {
+                        return false;
+                    }
+                    c = pairs[(b & 0xFF) << 8 | bytes[i] & 0xFF];
+                    gaijiSeen |= GaijiTally.isGaiji(c);
+                }
+                if (c == Cp932Tables.INVALID) {
+                    return false;
+                }
+            }
+            characters++;
+        }
+        byteStarts[fields] = end + 1;
+        charStarts[fields] = characters + 1;
+        r.fieldCount = fields;
+        r.charLength = characters;
+        r.decoded = false;
+        if (gaijiSeen) {
+            tallyGaiji(r);
+        }
+        return true;
+    }
+
+    /**
+     * The careful path (see {@link #splitChecked}): splits on bytes, refuses CR-only line ends and UTF-8,
+     * then decodes the line, reporting the first bad byte. False when the line is refused or malformed.
+     */
+    private boolean splitAndDecode(CsvRow r, int start, int end) {
+        r.decoded = true;
         // A comma or CR can never be the second byte of a CP932 character, so bytes can be split before decoding.
         int fields = 1;
         int[] byteStarts = r.byteStarts;
@@ -184,7 +271,7 @@ public final class Cp932CsvReader implements Closeable {
             byte b = buffer[i];
             if (b == ',') {
                 if (fields + 1 >= byteStarts.length) {
-                    byteStarts = r.byteStarts = java.util.Arrays.copyOf(byteStarts, byteStarts.length * 2);
+                    byteStarts = r.byteStarts = Arrays.copyOf(byteStarts, byteStarts.length * 2);
                 }
                 byteStarts[fields++] = i + 1;
             } else if (b == '\r') {
@@ -212,21 +299,7 @@ public final class Cp932CsvReader implements Closeable {
         } else if (!decode(r, start, end)) {
             r.malformed = true;
             r.problem = BAD_BYTES;
-            return true;
-        }
-        if (lineNumber == 1 && !isDigits(r, 1)) {
-            problems.report(fileName, lineNumber, 1, HEADER, r.field(1));
-            r.malformed = true;
-            r.problem = HEADER;
-            return true;
-        }
-        if (fields != layout.columnCount()) {
-            boolean trailingComma = fields == layout.columnCount() + 1 && r.isEmpty(fields);
-            int column = Math.min(fields, layout.columnCount()) + 1;
-            r.problem = trailingComma ? TRAILING_COMMA : FIELD_COUNT;
-            problems.report(fileName, lineNumber, column, r.problem, layout.columnCount(), fields);
-            r.malformed = true;
-            return true;
+            return false;
         }
         return true;
     }
@@ -309,7 +382,7 @@ public final class Cp932CsvReader implements Closeable {
     }
 
     private void tallyGaiji(CsvRow r) {
-        char[] chars = r.chars;
+        char[] chars = r.chars();
         int field = 1;
         for (int i = 0; i < r.charLength; i++) {
             char c = chars[i];
@@ -331,9 +404,9 @@ public final class Cp932CsvReader implements Closeable {
         if (r.isEmpty(number)) {
             return false;
         }
-        char[] chars = r.chars;
-        for (int i = r.fieldStart(number), end = r.fieldEnd(number); i < end; i++) {
-            if (chars[i] < '0' || chars[i] > '9') {
+        byte[] bytes = r.bytes;
+        for (int i = r.fieldByteStart(number), end = r.fieldByteEnd(number); i < end; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
                 return false;
             }
         }
