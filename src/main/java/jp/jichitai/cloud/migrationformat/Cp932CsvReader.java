@@ -118,6 +118,7 @@ public final class Cp932CsvReader implements Closeable {
                 headerSkipped = true;
                 continue;
             }
+            row.lineEnd = nextPosition;
             if (parse(lineStart, contentEnd)) {
                 return row;
             }

@@ -16,6 +16,8 @@ public final class CsvRow {
     byte[] bytes;
     int byteStart;
     int byteEnd;
+    /** The end of the line with its line break (CRLF, LF or none), for a rejects file. */
+    int lineEnd;
     char[] chars = new char[1024];
     int charLength;
     /** Whether {@link #chars} holds this line's characters yet. */

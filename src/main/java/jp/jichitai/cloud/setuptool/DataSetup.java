@@ -17,6 +17,8 @@ import jp.jichitai.cloud.migrationformat.GaijiMap;
 import jp.jichitai.cloud.migrationformat.Layout;
 import jp.jichitai.cloud.migrationformat.Layouts;
 import jp.jichitai.cloud.migrationformat.MigrationProblems;
+import jp.jichitai.cloud.migrationformat.RejectionReason;
+import jp.jichitai.cloud.migrationformat.RejectsWriter;
 import jp.jichitai.cloud.migrationformat.RowValidator;
 import jp.jichitai.cloud.migrationformat.Cp932Tables;
 import jp.jichitai.cloud.setuptool.internal.DistrictNames;
@@ -41,7 +43,13 @@ public final class DataSetup {
 
     /** How to run. {@code progress} receives progress lines for large files (may ignore them). */
     public record Options(Path inputDirectory, Path output, String layoutVersion, boolean skipHeader, GaijiMap gaiji,
-            int errorListLimit, Consumer<String> progress) {
+            int errorListLimit, Consumer<String> progress, Path rejects) {
+
+        /** Options without a rejects file: any invalid row is an error and no output is written. */
+        public Options(Path inputDirectory, Path output, String layoutVersion, boolean skipHeader, GaijiMap gaiji,
+                int errorListLimit, Consumer<String> progress) {
+            this(inputDirectory, output, layoutVersion, skipHeader, gaiji, errorListLimit, progress, null);
+        }
 
         public Options {
             Objects.requireNonNull(inputDirectory, "inputDirectory");
@@ -53,7 +61,12 @@ public final class DataSetup {
 
         public static Options of(Path inputDirectory, Path output) {
             return new Options(inputDirectory, output, Layouts.DEFAULT_VERSION, false, GaijiMap.none(),
-                    MigrationProblems.DEFAULT_LIST_LIMIT, null);
+                    MigrationProblems.DEFAULT_LIST_LIMIT, null, null);
+        }
+
+        /** The same options with a rejects file: invalid rows go there and the valid rows are used. */
+        public Options withRejects(Path file) {
+            return new Options(inputDirectory, output, layoutVersion, skipHeader, gaiji, errorListLimit, progress, file);
         }
     }
 
@@ -92,6 +105,9 @@ public final class DataSetup {
     private final List<LegacyRegistration> legacyRegistrations = new ArrayList<>();
     private final LongIntHashMap legacyIndexes = new LongIntHashMap(1024);
     private LongIntHashMap newestTaxYears = new LongIntHashMap(1024);
+    private RejectsWriter rejects;
+    /** Errors reported about rows that went to the rejects file: they do not stop the output. */
+    private long errorsOfRejectedRows;
 
     private DataSetup(Options options) {
         this.options = options;
@@ -109,6 +125,21 @@ public final class DataSetup {
     }
 
     private SetupResult run() throws IOException {
+        if (options.rejects() == null) {
+            return runAll();
+        }
+        try (RejectsWriter writer = RejectsWriter.create(options.rejects())) {
+            rejects = writer;
+            return runAll();
+        }
+    }
+
+    /** Whether an error stops the output: any error, unless it is about a row written to the rejects file. */
+    private boolean hasStoppingErrors() {
+        return problems.errorCount() > errorsOfRejectedRows;
+    }
+
+    private SetupResult runAll() throws IOException {
         FileReconciliation districts = new FileReconciliation(districtLayout.fileName());
         FileReconciliation residentRows = new FileReconciliation(residentLayout.fileName());
         FileReconciliation legacyRows = new FileReconciliation(legacyLayout.fileName());
@@ -137,12 +168,13 @@ public final class DataSetup {
         reconcileDistricts(districts);
         long written = 0;
         boolean outputWritten = false;
-        if (!problems.hasErrors()) {
+        if (!hasStoppingErrors()) {
             written = writeOutput();
-            outputWritten = !problems.hasErrors();
+            outputWritten = !hasStoppingErrors();
         }
         return new SetupResult(districtLayout.version(), inputs, options.output().getFileName().toString(), outputWritten ? written : 0,
-                outputWritten, problems);
+                outputWritten, problems, rejects == null ? null : options.rejects().getFileName().toString(),
+                rejects == null ? 0 : rejects.rowsWritten(), errorsOfRejectedRows);
     }
 
     private Path inputOf(Layout layout) {
@@ -165,21 +197,28 @@ public final class DataSetup {
         RowValidator validator = new RowValidator(layout, layout.fileName(), problems);
         try (Cp932CsvReader reader = Cp932CsvReader.open(file, layout, options.skipHeader(), problems, reconciliation.gaiji())) {
             CsvRow row;
+            // Marked before the reader runs, so that the errors it finds in a line count as the row's.
+            problems.mark();
             while ((row = reader.next()) != null) {
                 reconciliation.countRead();
-                problems.mark();
                 boolean accepted = !row.isMalformed() && validator.validate(row) && isNewKey(keys, layout, row) && handler.handle(row);
                 if (accepted) {
                     valid++;
                 } else {
                     MessageId reason = row.isMalformed() ? row.problem() : problems.firstErrorSinceMark();
                     reconciliation.reject(reason.value(), 1);
+                    if (rejects != null) {
+                        List<RejectionReason> reasons = problems.errorsSinceMark();
+                        rejects.reject(layout.fileName(), row, reasons);
+                        errorsOfRejectedRows += reasons.size();
+                    }
                 }
                 if (reader.bytesConsumed() >= nextProgress) {
                     options.progress().accept(layout.fileName() + ": " + (reader.bytesConsumed() * 100 / size) + "% ("
                             + reconciliation.read() + " 行)");
                     nextProgress += size / 10;
                 }
+                problems.mark();
             }
             if (reader.headerSkipped()) {
                 reconciliation.markHeaderSkipped();
@@ -328,7 +367,7 @@ public final class DataSetup {
                 writer.writeHeader();
                 written = writeResidents(writer);
             }
-            if (!problems.hasErrors()) {
+            if (!hasStoppingErrors()) {
                 try {
                     Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
