@@ -55,6 +55,7 @@ public final class Cp932CsvReader implements Closeable {
     private boolean refused;
     private boolean headerSkipped;
     private boolean nonAsciiSeen;
+    private boolean gaijiInLine;
     private long lineNumber;
     private long bytesConsumed;
 
@@ -101,6 +102,15 @@ public final class Cp932CsvReader implements Closeable {
      */
     public CsvRow next() throws IOException {
         while (!refused) {
+            if (lineNumber > 0) {
+                int end = splitNextLine(row);
+                if (end == END_OF_FILE) {
+                    return null;
+                }
+                if (end != CAREFUL) {
+                    return checkedLine(end);
+                }
+            }
             int end = findLineEnd();
             if (end < 0) {
                 return null;
@@ -124,6 +134,133 @@ public final class Cp932CsvReader implements Closeable {
             }
         }
         return null;
+    }
+
+    private static final int END_OF_FILE = -1;
+    private static final int CAREFUL = -2;
+    private static final int MORE = -3;
+
+    /** The row of a line {@link #splitNextLine} has split and checked, ending at {@code end} (its LF or the limit). */
+    private CsvRow checkedLine(int end) {
+        CsvRow r = row;
+        int lineStart = position;
+        int nextPosition = end < limit ? end + 1 : end;
+        bytesConsumed += nextPosition - position;
+        position = nextPosition;
+        lineNumber++;
+        r.lineNumber = lineNumber;
+        r.bytes = buffer;
+        r.byteStart = lineStart;
+        r.byteEnd = r.byteStarts[r.fieldCount] - 1;
+        r.lineEnd = nextPosition;
+        r.malformed = false;
+        r.problem = null;
+        r.decoded = false;
+        if (gaijiInLine) {
+            tallyGaiji(r);
+        }
+        checkFieldCount(r);
+        return r;
+    }
+
+    /**
+     * After line 1, the usual case in one pass over the bytes: finds the end of the next line while splitting
+     * its fields and checking its bytes (see {@link #splitChecked}), filling the buffer as needed. Returns the
+     * index of the line's LF (or the limit for a last line without one), {@link #END_OF_FILE}, or
+     * {@link #CAREFUL} when the line needs the careful path (nothing consumed then).
+     */
+    private int splitNextLine(CsvRow r) throws IOException {
+        while (true) {
+            if (position == limit && endOfFile) {
+                return END_OF_FILE;
+            }
+            int end = splitUpToLineEnd(r, position, endOfFile);
+            if (end != MORE) {
+                return end;
+            }
+            if (endOfFile) {
+                return CAREFUL;
+            }
+            fill();
+        }
+    }
+
+    /**
+     * Splits and checks bytes from {@code start} to the next LF; {@link #MORE} when the buffer ends first (at
+     * the end of the file the line ends there), {@link #CAREFUL} for a CR not before an LF, a byte the tables
+     * refuse, or the file's first non-ASCII line.
+     */
+    private int splitUpToLineEnd(CsvRow r, int start, boolean lastLine) {
+        byte[] bytes = buffer;
+        char[] single = Cp932Tables.SINGLE;
+        char[] pairs = Cp932Tables.DOUBLE;
+        int[] byteStarts = r.byteStarts;
+        int[] charStarts = r.charStarts;
+        byteStarts[0] = start;
+        charStarts[0] = 0;
+        int fields = 1;
+        int characters = 0;
+        boolean gaijiSeen = false;
+        int end = limit;
+        int contentEnd = -1;
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (b >= 0) {
+                // ',' (2C), LF (0A) and CR (0D) are all below '-' (2D): one comparison for digits and letters.
+                if (b < '-') {
+                    if (b == ',') {
+                        if (fields + 1 >= byteStarts.length) {
+                            byteStarts = r.byteStarts = Arrays.copyOf(byteStarts, byteStarts.length * 2);
+                            charStarts = r.charStarts = Arrays.copyOf(charStarts, byteStarts.length);
+                        }
+                        byteStarts[fields] = i + 1;
+                        charStarts[fields++] = characters + 1;
+                    } else if (b == '\n') {
+                        contentEnd = i;
+                        end = i;
+                        break;
+                    } else if (b == '\r') {
+                        if (i + 1 == end) {
+                            return MORE;
+                        }
+                        if (bytes[i + 1] != '\n') {
+                            return CAREFUL;
+                        }
+                        contentEnd = i;
+                        end = i + 1;
+                        break;
+                    }
+                }
+            } else {
+                if (!nonAsciiSeen) {
+                    return CAREFUL;
+                }
+                char c = single[b & 0xFF];
+                if (c == Cp932Tables.LEAD) {
+                    if (++i == end) {
+                        return lastLine ? CAREFUL : MORE;
+                    }
+                    c = pairs[(b & 0xFF) << 8 | bytes[i] & 0xFF];
+                    gaijiSeen |= GaijiTally.isGaiji(c);
+                }
+                if (c == Cp932Tables.INVALID) {
+                    return CAREFUL;
+                }
+            }
+            characters++;
+        }
+        if (contentEnd < 0) {
+            if (!lastLine) {
+                return MORE;
+            }
+            contentEnd = end;
+        }
+        byteStarts[fields] = contentEnd + 1;
+        charStarts[fields] = characters + 1;
+        r.fieldCount = fields;
+        r.charLength = characters;
+        gaijiInLine = gaijiSeen;
+        return end;
     }
 
     /** The end of the current line (index of its LF, or {@code limit} for a last line without one); -1 at the end. */
@@ -186,6 +323,11 @@ public final class Cp932CsvReader implements Closeable {
             r.problem = HEADER;
             return true;
         }
+        return checkFieldCount(r);
+    }
+
+    /** Marks and reports a row whose field count is not the layout's; true (the row is returned either way). */
+    private boolean checkFieldCount(CsvRow r) {
         int fields = r.fieldCount;
         if (fields != layout.columnCount()) {
             boolean trailingComma = fields == layout.columnCount() + 1 && r.isEmpty(fields);

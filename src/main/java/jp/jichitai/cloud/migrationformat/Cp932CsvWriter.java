@@ -29,6 +29,7 @@ public final class Cp932CsvWriter implements Closeable {
     private final Layout layout;
     private final String fileName;
     private final GaijiMap gaiji;
+    private final boolean substitutesGaiji;
     private final MigrationProblems problems;
     private byte[] encoded = new byte[FLUSH_AT + (1 << 16)];
     private int length;
@@ -48,6 +49,7 @@ public final class Cp932CsvWriter implements Closeable {
         this.fileName = fileName;
         this.layout = layout;
         this.gaiji = gaiji;
+        this.substitutesGaiji = !gaiji.isEmpty();
         this.problems = problems;
     }
 
@@ -140,7 +142,7 @@ public final class Cp932CsvWriter implements Closeable {
             if (c == Cp932Tables.LEAD) {
                 c = Cp932Tables.DOUBLE[(b & 0xFF) << 8 | bytes[++i] & 0xFF];
             }
-            String substitute = GaijiTally.isGaiji(c) && !gaiji.isEmpty() ? gaiji.substituteFor(c) : null;
+            String substitute = substitutesGaiji && GaijiTally.isGaiji(c) ? gaiji.substituteFor(c) : null;
             if (substitute != null) {
                 length = at;
                 if (!encode(substitute, Map.of())) {
