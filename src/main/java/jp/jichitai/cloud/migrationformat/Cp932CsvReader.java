@@ -11,6 +11,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import jp.jichitai.cloud.migrationformat.internal.Utf8Sniffer;
 import jp.jichitai.cloud.shared.MessageId;
 
@@ -54,6 +55,7 @@ public final class Cp932CsvReader implements Closeable {
     private boolean refused;
     private boolean headerSkipped;
     private boolean nonAsciiSeen;
+    private boolean gaijiInLine;
     private long lineNumber;
     private long bytesConsumed;
 
@@ -100,6 +102,15 @@ public final class Cp932CsvReader implements Closeable {
      */
     public CsvRow next() throws IOException {
         while (!refused) {
+            if (lineNumber > 0) {
+                int end = splitNextLine(row);
+                if (end == END_OF_FILE) {
+                    return null;
+                }
+                if (end != CAREFUL) {
+                    return checkedLine(end);
+                }
+            }
             int end = findLineEnd();
             if (end < 0) {
                 return null;
@@ -117,11 +128,139 @@ public final class Cp932CsvReader implements Closeable {
                 headerSkipped = true;
                 continue;
             }
+            row.lineEnd = nextPosition;
             if (parse(lineStart, contentEnd)) {
                 return row;
             }
         }
         return null;
+    }
+
+    private static final int END_OF_FILE = -1;
+    private static final int CAREFUL = -2;
+    private static final int MORE = -3;
+
+    /** The row of a line {@link #splitNextLine} has split and checked, ending at {@code end} (its LF or the limit). */
+    private CsvRow checkedLine(int end) {
+        CsvRow r = row;
+        int lineStart = position;
+        int nextPosition = end < limit ? end + 1 : end;
+        bytesConsumed += nextPosition - position;
+        position = nextPosition;
+        lineNumber++;
+        r.lineNumber = lineNumber;
+        r.bytes = buffer;
+        r.byteStart = lineStart;
+        r.byteEnd = r.byteStarts[r.fieldCount] - 1;
+        r.lineEnd = nextPosition;
+        r.malformed = false;
+        r.problem = null;
+        r.decoded = false;
+        if (gaijiInLine) {
+            tallyGaiji(r);
+        }
+        checkFieldCount(r);
+        return r;
+    }
+
+    /**
+     * After line 1, the usual case in one pass over the bytes: finds the end of the next line while splitting
+     * its fields and checking its bytes (see {@link #splitChecked}), filling the buffer as needed. Returns the
+     * index of the line's LF (or the limit for a last line without one), {@link #END_OF_FILE}, or
+     * {@link #CAREFUL} when the line needs the careful path (nothing consumed then).
+     */
+    private int splitNextLine(CsvRow r) throws IOException {
+        while (true) {
+            if (position == limit && endOfFile) {
+                return END_OF_FILE;
+            }
+            int end = splitUpToLineEnd(r, position, endOfFile);
+            if (end != MORE) {
+                return end;
+            }
+            if (endOfFile) {
+                return CAREFUL;
+            }
+            fill();
+        }
+    }
+
+    /**
+     * Splits and checks bytes from {@code start} to the next LF; {@link #MORE} when the buffer ends first (at
+     * the end of the file the line ends there), {@link #CAREFUL} for a CR not before an LF, a byte the tables
+     * refuse, or the file's first non-ASCII line.
+     */
+    private int splitUpToLineEnd(CsvRow r, int start, boolean lastLine) {
+        byte[] bytes = buffer;
+        char[] single = Cp932Tables.SINGLE;
+        char[] pairs = Cp932Tables.DOUBLE;
+        int[] byteStarts = r.byteStarts;
+        int[] charStarts = r.charStarts;
+        byteStarts[0] = start;
+        charStarts[0] = 0;
+        int fields = 1;
+        int characters = 0;
+        boolean gaijiSeen = false;
+        int end = limit;
+        int contentEnd = -1;
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (b >= 0) {
+                // ',' (2C), LF (0A) and CR (0D) are all below '-' (2D): one comparison for digits and letters.
+                if (b < '-') {
+                    if (b == ',') {
+                        if (fields + 1 >= byteStarts.length) {
+                            byteStarts = r.byteStarts = Arrays.copyOf(byteStarts, byteStarts.length * 2);
+                            charStarts = r.charStarts = Arrays.copyOf(charStarts, byteStarts.length);
+                        }
+                        byteStarts[fields] = i + 1;
+                        charStarts[fields++] = characters + 1;
+                    } else if (b == '\n') {
+                        contentEnd = i;
+                        end = i;
+                        break;
+                    } else if (b == '\r') {
+                        if (i + 1 == end) {
+                            return MORE;
+                        }
+                        if (bytes[i + 1] != '\n') {
+                            return CAREFUL;
+                        }
+                        contentEnd = i;
+                        end = i + 1;
+                        break;
+                    }
+                }
+            } else {
+                if (!nonAsciiSeen) {
+                    return CAREFUL;
+                }
+                char c = single[b & 0xFF];
+                if (c == Cp932Tables.LEAD) {
+                    if (++i == end) {
+                        return lastLine ? CAREFUL : MORE;
+                    }
+                    c = pairs[(b & 0xFF) << 8 | bytes[i] & 0xFF];
+                    gaijiSeen |= GaijiTally.isGaiji(c);
+                }
+                if (c == Cp932Tables.INVALID) {
+                    return CAREFUL;
+                }
+            }
+            characters++;
+        }
+        if (contentEnd < 0) {
+            if (!lastLine) {
+                return MORE;
+            }
+            contentEnd = end;
+        }
+        byteStarts[fields] = contentEnd + 1;
+        charStarts[fields] = characters + 1;
+        r.fieldCount = fields;
+        r.charLength = characters;
+        gaijiInLine = gaijiSeen;
+        return end;
     }
 
     /** The end of the current line (index of its LF, or {@code limit} for a last line without one); -1 at the end. */
@@ -175,6 +314,97 @@ public final class Cp932CsvReader implements Closeable {
             refuse(1, UTF8);
             return false;
         }
+        if (!splitChecked(r, start, end) && !splitAndDecode(r, start, end)) {
+            return !refused;
+        }
+        if (lineNumber == 1 && !isDigits(r, 1)) {
+            problems.report(fileName, lineNumber, 1, HEADER, r.field(1));
+            r.malformed = true;
+            r.problem = HEADER;
+            return true;
+        }
+        return checkFieldCount(r);
+    }
+
+    /** Marks and reports a row whose field count is not the layout's; true (the row is returned either way). */
+    private boolean checkFieldCount(CsvRow r) {
+        int fields = r.fieldCount;
+        if (fields != layout.columnCount()) {
+            boolean trailingComma = fields == layout.columnCount() + 1 && r.isEmpty(fields);
+            int column = Math.min(fields, layout.columnCount()) + 1;
+            r.problem = trailingComma ? TRAILING_COMMA : FIELD_COUNT;
+            problems.report(fileName, lineNumber, column, r.problem, layout.columnCount(), fields);
+            r.malformed = true;
+            return true;
+        }
+        return true;
+    }
+
+    /**
+     * The usual case in one pass over the bytes and without decoding: splits the fields (bytes and character
+     * offsets) and checks that every byte is CP932 with the tables. False, having changed nothing that
+     * matters, when the line needs the careful path: a CR, a byte the tables refuse, or the file's first
+     * non-ASCII line (which is checked for UTF-8).
+     */
+    private boolean splitChecked(CsvRow r, int start, int end) {
+        byte[] bytes = buffer;
+        char[] single = Cp932Tables.SINGLE;
+        char[] pairs = Cp932Tables.DOUBLE;
+        int[] byteStarts = r.byteStarts;
+        int[] charStarts = r.charStarts;
+        byteStarts[0] = start;
+        charStarts[0] = 0;
+        int fields = 1;
+        int characters = 0;
+        boolean gaijiSeen = false;
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (b >= 0) {
+                if (b == ',') {
+                    if (fields + 1 >= byteStarts.length) {
+                        byteStarts = r.byteStarts = Arrays.copyOf(byteStarts, byteStarts.length * 2);
+                        charStarts = r.charStarts = Arrays.copyOf(charStarts, byteStarts.length);
+                    }
+                    byteStarts[fields] = i + 1;
+                    charStarts[fields++] = characters + 1;
+                } else if (b == '\r') {
+                    return false;
+                }
+            } else {
+                if (!nonAsciiSeen) {
+                    return false;
+                }
+                char c = single[b & 0xFF];
+                if (c == Cp932Tables.LEAD) {
+                    if (++i == end) {
+                        return false;
+                    }
+                    c = pairs[(b & 0xFF) << 8 | bytes[i] & 0xFF];
+                    gaijiSeen |= GaijiTally.isGaiji(c);
+                }
+                if (c == Cp932Tables.INVALID) {
+                    return false;
+                }
+            }
+            characters++;
+        }
+        byteStarts[fields] = end + 1;
+        charStarts[fields] = characters + 1;
+        r.fieldCount = fields;
+        r.charLength = characters;
+        r.decoded = false;
+        if (gaijiSeen) {
+            tallyGaiji(r);
+        }
+        return true;
+    }
+
+    /**
+     * The careful path (see {@link #splitChecked}): splits on bytes, refuses CR-only line ends and UTF-8,
+     * then decodes the line, reporting the first bad byte. False when the line is refused or malformed.
+     */
+    private boolean splitAndDecode(CsvRow r, int start, int end) {
+        r.decoded = true;
         // A comma or CR can never be the second byte of a CP932 character, so bytes can be split before decoding.
         int fields = 1;
         int[] byteStarts = r.byteStarts;
@@ -184,7 +414,7 @@ public final class Cp932CsvReader implements Closeable {
             byte b = buffer[i];
             if (b == ',') {
                 if (fields + 1 >= byteStarts.length) {
-                    byteStarts = r.byteStarts = java.util.Arrays.copyOf(byteStarts, byteStarts.length * 2);
+                    byteStarts = r.byteStarts = Arrays.copyOf(byteStarts, byteStarts.length * 2);
                 }
                 byteStarts[fields++] = i + 1;
             } else if (b == '\r') {
@@ -212,21 +442,7 @@ public final class Cp932CsvReader implements Closeable {
         } else if (!decode(r, start, end)) {
             r.malformed = true;
             r.problem = BAD_BYTES;
-            return true;
-        }
-        if (lineNumber == 1 && !isDigits(r, 1)) {
-            problems.report(fileName, lineNumber, 1, HEADER, r.field(1));
-            r.malformed = true;
-            r.problem = HEADER;
-            return true;
-        }
-        if (fields != layout.columnCount()) {
-            boolean trailingComma = fields == layout.columnCount() + 1 && r.isEmpty(fields);
-            int column = Math.min(fields, layout.columnCount()) + 1;
-            r.problem = trailingComma ? TRAILING_COMMA : FIELD_COUNT;
-            problems.report(fileName, lineNumber, column, r.problem, layout.columnCount(), fields);
-            r.malformed = true;
-            return true;
+            return false;
         }
         return true;
     }
@@ -309,7 +525,7 @@ public final class Cp932CsvReader implements Closeable {
     }
 
     private void tallyGaiji(CsvRow r) {
-        char[] chars = r.chars;
+        char[] chars = r.chars();
         int field = 1;
         for (int i = 0; i < r.charLength; i++) {
             char c = chars[i];
@@ -331,9 +547,9 @@ public final class Cp932CsvReader implements Closeable {
         if (r.isEmpty(number)) {
             return false;
         }
-        char[] chars = r.chars;
-        for (int i = r.fieldStart(number), end = r.fieldEnd(number); i < end; i++) {
-            if (chars[i] < '0' || chars[i] > '9') {
+        byte[] bytes = r.bytes;
+        for (int i = r.fieldByteStart(number), end = r.fieldByteEnd(number); i < end; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
                 return false;
             }
         }

@@ -1,11 +1,11 @@
 package jp.jichitai.cloud.migrationformat;
 
-import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 import jp.jichitai.cloud.shared.MessageId;
 
 /**
@@ -13,20 +13,31 @@ import jp.jichitai.cloud.shared.MessageId;
  * (a table built from the JDK's REPORTING encoder) reports what CP932 cannot hold: such a character never silently becomes "?", it is an error naming the
  * person and the field, unless the {@link GaijiMap} gives a substitute. A field holding a comma or a line
  * break cannot be written without quoting, so it is an error too.
+ *
+ * <p>Rows are written whole ({@link #writeRow}) or field by field ({@link #beginRow}, {@link #text},
+ * {@link #cp932}, {@link #number}, {@link #endRow}); the second way takes fields as the CP932 bytes they
+ * were read as, so a million rows are written without building a String per field. Either way a row is
+ * built in a large reusable buffer and dropped whole when one of its fields cannot be written.
  */
 public final class Cp932CsvWriter implements Closeable {
 
-    private static final byte[] CRLF = {'\r', '\n'};
     private static final MessageId UNMAPPABLE = MessageId.of("E-MIG-0301");
     private static final MessageId SEPARATOR = MessageId.of("E-MIG-0304");
+    private static final int FLUSH_AT = 1 << 20;
 
     private final OutputStream out;
     private final Layout layout;
     private final String fileName;
     private final GaijiMap gaiji;
+    private final boolean substitutesGaiji;
     private final MigrationProblems problems;
-    private byte[] encoded = new byte[1024];
+    private byte[] encoded = new byte[FLUSH_AT + (1 << 16)];
     private int length;
+    private int rowStart;
+    private int column;
+    private MessageId failure;
+    private int failedColumn;
+    private int failedCodePoint;
     private long linesWritten;
 
     /**
@@ -34,10 +45,11 @@ public final class Cp932CsvWriter implements Closeable {
      * the output line number.
      */
     public Cp932CsvWriter(OutputStream out, String fileName, Layout layout, GaijiMap gaiji, MigrationProblems problems) {
-        this.out = new BufferedOutputStream(out, 1 << 16);
+        this.out = out;
         this.fileName = fileName;
         this.layout = layout;
         this.gaiji = gaiji;
+        this.substitutesGaiji = !gaiji.isEmpty();
         this.problems = problems;
     }
 
@@ -64,38 +76,175 @@ public final class Cp932CsvWriter implements Closeable {
         if (fields.length != layout.columnCount()) {
             throw new IllegalArgumentException(layout + " has " + layout.columnCount() + " columns, not " + fields.length);
         }
-        long line = linesWritten + 1;
-        length = 0;
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                put(',');
-            }
-            String field = fields[i] == null ? "" : gaiji.apply(fields[i]);
-            if (!encodeField(field, i + 1, person, line, alternativeCodes)) {
-                return false;
-            }
+        beginRow();
+        for (String field : fields) {
+            text(field, alternativeCodes);
         }
-        put('\r');
-        put('\n');
-        out.write(encoded, 0, length);
+        return endRow(() -> person);
+    }
+
+    /** Starts a row; add its fields in order, then call {@link #endRow}. */
+    public void beginRow() {
+        rowStart = length;
+        column = 0;
+        failure = null;
+    }
+
+    /** Adds a field given as text (null is empty); mapped 外字 are substituted. */
+    public void text(String field) {
+        text(field, Map.of());
+    }
+
+    /** Adds text, as {@link #text} does, to the end of the last field. */
+    public void appendText(String text) {
+        if (failure == null) {
+            encode(gaiji.apply(text), Map.of());
+        }
+    }
+
+    private void text(String field, Map<Character, byte[]> alternativeCodes) {
+        if (startField()) {
+            encode(field == null ? "" : gaiji.apply(field), alternativeCodes);
+        }
+    }
+
+    /**
+     * Adds a field given as valid CP932 bytes, as read: written as the text they stand for would be (mapped
+     * 外字 substituted; a character with two codes in its usual code), without decoding to a String.
+     */
+    public void cp932(byte[] bytes, int start, int end) {
+        if (startField()) {
+            appendCp932(bytes, start, end);
+        }
+    }
+
+    /** Adds CP932 bytes, as {@link #cp932} does, to the end of the last field. */
+    public void appendCp932(byte[] bytes, int start, int end) {
+        if (failure != null) {
+            return;
+        }
+        ensureRoom(2 * (end - start));
+        byte[] target = encoded;
+        int at = length;
+        char[] single = Cp932Tables.SINGLE;
+        int[] codes = Cp932Tables.ENCODE;
+        for (int i = start; i < end; i++) {
+            byte b = bytes[i];
+            if (b >= 0) {
+                if (b == ',' || b == '\r' || b == '\n') {
+                    fail(SEPARATOR, b);
+                    return;
+                }
+                target[at++] = b;
+                continue;
+            }
+            char c = single[b & 0xFF];
+            if (c == Cp932Tables.LEAD) {
+                c = Cp932Tables.DOUBLE[(b & 0xFF) << 8 | bytes[++i] & 0xFF];
+            }
+            String substitute = substitutesGaiji && GaijiTally.isGaiji(c) ? gaiji.substituteFor(c) : null;
+            if (substitute != null) {
+                length = at;
+                if (!encode(substitute, Map.of())) {
+                    return;
+                }
+                ensureRoom(2 * (end - i));
+                target = encoded;
+                at = length;
+                continue;
+            }
+            int code = codes[c];
+            if (code < 0) {
+                fail(UNMAPPABLE, c);
+                return;
+            }
+            if (code > 0xFF) {
+                target[at++] = (byte) (code >> 8);
+            }
+            target[at++] = (byte) code;
+        }
+        length = at;
+    }
+
+    /** Adds a non-negative number as ASCII digits. */
+    public void number(long value) {
+        if (!startField()) {
+            return;
+        }
+        ensureRoom(20);
+        if (value == 0) {
+            encoded[length++] = '0';
+            return;
+        }
+        int digits = 0;
+        for (long rest = value; rest > 0; rest /= 10) {
+            digits++;
+        }
+        for (int i = length + digits - 1; i >= length; i--) {
+            encoded[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        length += digits;
+    }
+
+    /**
+     * Ends the row: writes it and returns true, or, when a field could not be written, reports the first
+     * such field (naming {@code person}, asked only then) and returns false, having written nothing.
+     */
+    public boolean endRow(Supplier<String> person) throws IOException {
+        if (failure == null && column != layout.columnCount()) {
+            throw new IllegalArgumentException(layout + " has " + layout.columnCount() + " columns, not " + column);
+        }
+        long line = linesWritten + 1;
+        if (failure != null) {
+            length = rowStart;
+            String name = layout.column(failedColumn).name();
+            if (failure == SEPARATOR) {
+                problems.report(fileName, line, failedColumn, SEPARATOR, name, person.get());
+            } else {
+                problems.report(fileName, line, failedColumn, UNMAPPABLE, name, person.get(),
+                        new String(Character.toChars(failedCodePoint)), String.format("%04X", failedCodePoint));
+            }
+            failure = null;
+            return false;
+        }
+        ensureRoom(2);
+        encoded[length++] = '\r';
+        encoded[length++] = '\n';
         linesWritten++;
+        if (length >= FLUSH_AT) {
+            out.write(encoded, 0, length);
+            length = 0;
+        }
         return true;
     }
 
-    /** Encodes with the table of the reporting encoder (see {@link Cp932Tables}); what it cannot hold is reported. */
-    private boolean encodeField(String field, int column, String person, long line, Map<Character, byte[]> alternativeCodes) {
-        int[] table = Cp932Tables.ENCODE;
-        if (encoded.length < length + field.length() * 2 + 4) {
-            encoded = Arrays.copyOf(encoded, Math.max(encoded.length * 2, length + field.length() * 2 + 4));
+    /** Puts the comma before a field; false when the row has failed already and the field is skipped. */
+    private boolean startField() {
+        column++;
+        if (failure != null) {
+            return false;
         }
+        if (column > 1) {
+            ensureRoom(1);
+            encoded[length++] = ',';
+        }
+        return true;
+    }
+
+    /** Encodes with the table of the reporting encoder (see {@link Cp932Tables}); false when a character cannot be written. */
+    private boolean encode(String field, Map<Character, byte[]> alternativeCodes) {
+        int[] table = Cp932Tables.ENCODE;
+        ensureRoom(field.length() * 2 + 4);
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
             if (c == ',' || c == '\r' || c == '\n') {
-                problems.report(fileName, line, column, SEPARATOR, layout.column(column).name(), person);
+                fail(SEPARATOR, c);
                 return false;
             }
             byte[] alternative = alternativeCodes.isEmpty() ? null : alternativeCodes.get(c);
             if (alternative != null) {
+                ensureRoom(alternative.length + 2 * (field.length() - i));
                 for (byte b : alternative) {
                     encoded[length++] = b;
                 }
@@ -103,9 +252,7 @@ public final class Cp932CsvWriter implements Closeable {
             }
             int code = table[c];
             if (code < 0) {
-                int codePoint = field.codePointAt(i);
-                problems.report(fileName, line, column, UNMAPPABLE, layout.column(column).name(), person,
-                        new String(Character.toChars(codePoint)), String.format("%04X", codePoint));
+                fail(UNMAPPABLE, field.codePointAt(i));
                 return false;
             }
             if (code > 0xFF) {
@@ -116,23 +263,35 @@ public final class Cp932CsvWriter implements Closeable {
         return true;
     }
 
-    private void put(char c) {
-        if (length == encoded.length) {
-            encoded = Arrays.copyOf(encoded, encoded.length * 2);
+    private void fail(MessageId id, int codePoint) {
+        failure = id;
+        failedColumn = column;
+        failedCodePoint = codePoint;
+    }
+
+    private void ensureRoom(int bytes) {
+        if (encoded.length < length + bytes) {
+            encoded = Arrays.copyOf(encoded, Math.max(encoded.length * 2, length + bytes));
         }
-        encoded[length++] = (byte) c;
     }
 
     public long linesWritten() {
         return linesWritten;
     }
 
+    /** Writes the rows built so far to the stream and flushes it. */
     public void flush() throws IOException {
+        out.write(encoded, 0, length);
+        length = 0;
         out.flush();
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        try {
+            flush();
+        } finally {
+            out.close();
+        }
     }
 }

@@ -6,6 +6,9 @@ import java.util.Arrays;
  * One line of a migration file: its line number, its original bytes and its decoded fields. The reader
  * reuses one instance for every line to stay fast on files of a million rows: a row is valid until the
  * next call to {@link Cp932CsvReader#next()}; copy what must outlive it.
+ *
+ * <p>The reader checks and splits the bytes but decodes a line's characters only when someone asks for them
+ * ({@link #chars()}, {@link #field}): most fields are ASCII and are validated and used as bytes.
  */
 public final class CsvRow {
 
@@ -13,8 +16,12 @@ public final class CsvRow {
     byte[] bytes;
     int byteStart;
     int byteEnd;
+    /** The end of the line with its line break (CRLF, LF or none), for a rejects file. */
+    int lineEnd;
     char[] chars = new char[1024];
     int charLength;
+    /** Whether {@link #chars} holds this line's characters yet. */
+    boolean decoded;
     int fieldCount;
     /** Start of each field in {@link #chars}; the start after the last field is {@code charLength + 1}. */
     int[] charStarts = new int[64];
@@ -46,6 +53,7 @@ public final class CsvRow {
 
     /** The decoded text of a field, numbered from 1. */
     public String field(int number) {
+        decode();
         int start = fieldStart(number);
         return new String(chars, start, fieldEnd(number) - start);
     }
@@ -62,15 +70,38 @@ public final class CsvRow {
     /** A field of digits as a number, for keys such as 宛名番号; the caller has validated the digits. */
     public long fieldAsLong(int number) {
         long value = 0;
-        for (int i = fieldStart(number), end = fieldEnd(number); i < end; i++) {
-            value = value * 10 + (chars[i] - '0');
+        byte[] source = bytes;
+        for (int i = fieldByteStart(number), end = fieldByteEnd(number); i < end; i++) {
+            value = value * 10 + (source[i] - '0');
         }
         return value;
     }
 
+    /** Whether a field's text is exactly {@code text}, compared without building a String. */
+    public boolean fieldEquals(int number, CharSequence text) {
+        return fieldLength(number) == text.length()
+                && Cp932Tables.decodesTo(bytes, fieldByteStart(number), fieldByteEnd(number), text);
+    }
+
     /** The decoded characters of the whole line; fields are between {@link #fieldStart} and {@link #fieldEnd}. */
     public char[] chars() {
+        decode();
         return chars;
+    }
+
+    /** Decodes the line's bytes, which the reader has checked, into {@link #chars} on first use. */
+    void decode() {
+        if (decoded) {
+            return;
+        }
+        int length = byteEnd - byteStart;
+        if (chars.length < length) {
+            chars = new char[Math.max(length, chars.length * 2)];
+        }
+        if (Cp932Tables.decodeValid(bytes, byteStart, length, chars) != charLength) {
+            throw new IllegalStateException("line " + lineNumber + " was checked but does not decode");
+        }
+        decoded = true;
     }
 
     public int fieldStart(int number) {

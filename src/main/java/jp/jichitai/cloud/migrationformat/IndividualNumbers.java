@@ -33,4 +33,24 @@ public final class IndividualNumbers {
         }
         return twelveDigits.charAt(11) - '0' == checkDigitOf(twelveDigits);
     }
+
+    /** The same check on CP932 (or ASCII) bytes, for a reader that does not decode digit fields. */
+    public static boolean isValid(byte[] bytes, int start, int end) {
+        if (end - start != 12) {
+            return false;
+        }
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            byte b = bytes[start + i];
+            if (b < '0' || b > '9') {
+                return false;
+            }
+            int n = 11 - i;
+            if (n >= 1) {
+                sum += (b - '0') * (n <= 6 ? n + 1 : n - 5);
+            }
+        }
+        int remainder = sum % 11;
+        return bytes[start + 11] - '0' == (remainder <= 1 ? 0 : 11 - remainder);
+    }
 }

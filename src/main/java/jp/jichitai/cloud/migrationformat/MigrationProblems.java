@@ -19,6 +19,8 @@ public final class MigrationProblems {
     public static final int DEFAULT_LIST_LIMIT = 100;
 
     private static final Messages MESSAGES = Messages.of("migration");
+    /** More errors than a row has columns and rules are not about one row; they are counted, not kept per row. */
+    private static final int MOST_ERRORS_OF_A_ROW = 256;
 
     private final int listLimit;
     private final List<MigrationProblem> errors = new ArrayList<>();
@@ -27,6 +29,7 @@ public final class MigrationProblems {
     private long warningCount;
     private final Map<String, Long> countsById = new TreeMap<>();
     private MessageId firstErrorSinceMark;
+    private final List<RejectionReason> errorsSinceMark = new ArrayList<>();
 
     public MigrationProblems(int listLimit) {
         this.listLimit = listLimit;
@@ -51,6 +54,9 @@ public final class MigrationProblems {
             if (firstErrorSinceMark == null) {
                 firstErrorSinceMark = id;
             }
+            if (errorsSinceMark.size() < MOST_ERRORS_OF_A_ROW) {
+                errorsSinceMark.add(new RejectionReason(id, column));
+            }
         } else {
             warningCount++;
         }
@@ -62,6 +68,12 @@ public final class MigrationProblems {
     /** Starts watching for the first error of a row; see {@link #firstErrorSinceMark()}. */
     public void mark() {
         firstErrorSinceMark = null;
+        errorsSinceMark.clear();
+    }
+
+    /** The errors since {@link #mark()} with their columns, in the order found: why a row was rejected. */
+    public List<RejectionReason> errorsSinceMark() {
+        return List.copyOf(errorsSinceMark);
     }
 
     /** The id of the first error since {@link #mark()}, or null: why a row was rejected. */

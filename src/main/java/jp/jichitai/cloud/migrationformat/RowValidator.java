@@ -2,6 +2,7 @@ package jp.jichitai.cloud.migrationformat;
 
 import java.util.ArrayList;
 import java.util.List;
+import jp.jichitai.cloud.migrationformat.internal.ByteVerdicts;
 import jp.jichitai.cloud.migrationformat.internal.LayoutRules;
 import jp.jichitai.cloud.migrationformat.internal.RecordedDates;
 import jp.jichitai.cloud.migrationformat.internal.Relationships;
@@ -33,10 +34,13 @@ public final class RowValidator {
     private final MigrationProblems problems;
     private final Column[] columns;
     private final String[] allowedText;
-    private final java.util.Set<String>[] allowedSets;
+    private final String[][] allowedValues;
+    /** The allowed values as bytes when all of them are ASCII (then a byte comparison decides), else null. */
+    private final byte[][][] asciiAllowedValues;
     private final List<LayoutRules.ConditionalRequirement> rules;
     private final List<int[]> ruleColumns = new ArrayList<>();
     private final List<Integer> ruleConditionColumns = new ArrayList<>();
+    private final ByteVerdicts relationships = new ByteVerdicts(Relationships::isValid);
 
     public RowValidator(Layout layout, String fileName, MigrationProblems problems) {
         this.layout = layout;
@@ -44,12 +48,15 @@ public final class RowValidator {
         this.problems = problems;
         this.columns = layout.columns().toArray(Column[]::new);
         this.allowedText = new String[columns.length];
-        @SuppressWarnings("unchecked")
-        java.util.Set<String>[] sets = new java.util.Set[columns.length];
-        this.allowedSets = sets;
+        this.allowedValues = new String[columns.length][];
+        this.asciiAllowedValues = new byte[columns.length][][];
         for (int i = 0; i < columns.length; i++) {
             allowedText[i] = String.join(", ", columns[i].allowedValues().keySet());
-            allowedSets[i] = columns[i].hasAllowedValues() ? new java.util.HashSet<>(columns[i].allowedValues().keySet()) : null;
+            allowedValues[i] = columns[i].hasAllowedValues() ? columns[i].allowedValues().keySet().toArray(String[]::new) : null;
+            if (allowedValues[i] != null && java.util.Arrays.stream(allowedValues[i]).allMatch(RowValidator::isAscii)) {
+                asciiAllowedValues[i] = java.util.Arrays.stream(allowedValues[i])
+                        .map(value -> value.getBytes(java.nio.charset.StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+            }
         }
         this.rules = LayoutRules.of(layout.version(), layout.name());
         for (LayoutRules.ConditionalRequirement rule : rules) {
@@ -62,14 +69,22 @@ public final class RowValidator {
         return layout;
     }
 
-    /** Validates a well-formed row; true when it has no errors (warnings allowed). */
+    /**
+     * Validates a well-formed row; true when it has no errors (warnings allowed). Works on the row's bytes,
+     * which the reader has checked to be CP932: ASCII classes (digits, dates, flags, letters) need no
+     * decoding (see {@link Cp932Tables}); text is decoded character by character only where a check needs it.
+     */
     public boolean validate(CsvRow row) {
         boolean valid = true;
-        char[] chars = row.chars();
-        for (Column column : columns) {
-            int number = column.number();
-            int start = row.fieldStart(number);
-            int end = row.fieldEnd(number);
+        byte[] bytes = row.bytes;
+        int[] byteStarts = row.byteStarts;
+        int[] charStarts = row.charStarts;
+        Column[] columns = this.columns;
+        for (int index = 0; index < columns.length; index++) {
+            Column column = columns[index];
+            int number = index + 1;
+            int start = byteStarts[index];
+            int end = byteStarts[number] - 1;
             if (start == end) {
                 if (column.isRequired()) {
                     report(row, number, REQUIRED, column.name());
@@ -77,18 +92,21 @@ public final class RowValidator {
                 }
                 continue;
             }
-            if (end - start > column.maxLength()) {
-                report(row, number, TOO_LONG, column.name(), column.maxLength(), end - start);
+            int length = charStarts[number] - 1 - charStarts[index];
+            if (length > column.maxLength()) {
+                report(row, number, TOO_LONG, column.name(), column.maxLength(), length);
                 valid = false;
                 continue;
             }
-            valid &= checkType(row, column, chars, start, end);
-            if (allowedSets[number - 1] != null && !allowedSets[number - 1].contains(new String(chars, start, end - start))) {
-                report(row, number, NOT_ALLOWED, column.name(), row.field(number), allowedText[number - 1]);
+            valid &= checkType(row, column, bytes, start, end);
+            String[] allowed = allowedValues[index];
+            if (allowed != null && !(asciiAllowedValues[index] != null ? isOneOf(bytes, start, end, asciiAllowedValues[index])
+                    : isOneOf(row, number, allowed))) {
+                report(row, number, NOT_ALLOWED, column.name(), row.field(number), allowedText[index]);
                 valid = false;
             }
             if (!column.check().isEmpty()) {
-                valid &= checkNamed(row, column);
+                valid &= checkNamed(row, column, bytes, start, end);
             }
         }
         for (int i = 0; i < rules.size(); i++) {
@@ -97,19 +115,42 @@ public final class RowValidator {
         return valid;
     }
 
-    private boolean checkType(CsvRow row, Column column, char[] chars, int start, int end) {
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
+    }
+
+    /** Whether the field's bytes are one of the ASCII values (ASCII text is its own bytes in CP932). */
+    private static boolean isOneOf(byte[] bytes, int start, int end, byte[][] allowed) {
+        for (byte[] value : allowed) {
+            if (java.util.Arrays.equals(bytes, start, end, value, 0, value.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isOneOf(CsvRow row, int number, String[] allowed) {
+        for (String value : allowed) {
+            if (row.fieldEquals(number, value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean checkType(CsvRow row, Column column, byte[] bytes, int start, int end) {
         int number = column.number();
         switch (column.type()) {
             case DIGITS -> {
                 for (int i = start; i < end; i++) {
-                    if (chars[i] < '0' || chars[i] > '9') {
+                    if (bytes[i] < '0' || bytes[i] > '9') {
                         report(row, number, NOT_DIGITS, column.name(), row.field(number));
                         return false;
                     }
                 }
             }
             case DATE -> {
-                RecordedDates.Verdict verdict = RecordedDates.check(chars, start, end);
+                RecordedDates.Verdict verdict = RecordedDates.check(bytes, start, end);
                 if (verdict == RecordedDates.Verdict.MALFORMED) {
                     report(row, number, BAD_DATE, column.name(), row.field(number));
                     return false;
@@ -119,22 +160,30 @@ public final class RowValidator {
                 }
             }
             case FLAG -> {
-                if (end - start != 1 || (chars[start] != '0' && chars[start] != '1')) {
+                if (end - start != 1 || (bytes[start] != '0' && bytes[start] != '1')) {
                     report(row, number, NOT_FLAG, column.name(), row.field(number));
                     return false;
                 }
             }
             case KANA -> {
+                char[] single = Cp932Tables.SINGLE;
+                int position = 0;
                 for (int i = start; i < end; i++) {
-                    if (!isKana(chars[i])) {
-                        report(row, number, NOT_KANA, column.name(), row.field(number), i - start + 1);
+                    int b = bytes[i] & 0xFF;
+                    char c = single[b];
+                    if (c == Cp932Tables.LEAD) {
+                        c = Cp932Tables.DOUBLE[b << 8 | bytes[++i] & 0xFF];
+                    }
+                    position++;
+                    if (!isKana(c)) {
+                        report(row, number, NOT_KANA, column.name(), row.field(number), position);
                         return false;
                     }
                 }
             }
             case ALNUM -> {
                 for (int i = start; i < end; i++) {
-                    char c = chars[i];
+                    byte c = bytes[i];
                     if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
                         report(row, number, NOT_ALNUM, column.name(), row.field(number));
                         return false;
@@ -143,7 +192,7 @@ public final class RowValidator {
             }
             case ALPHABET -> {
                 for (int i = start; i < end; i++) {
-                    char c = chars[i];
+                    byte c = bytes[i];
                     if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == ' ' || c == '-' || c == '\'')) {
                         report(row, number, NOT_ALPHABET, column.name(), row.field(number));
                         return false;
@@ -151,11 +200,15 @@ public final class RowValidator {
                 }
             }
             case TEXT, CODE -> {
+                // Only a byte below 0x80 can be a control character; the second byte of a pair never is.
                 for (int i = start; i < end; i++) {
-                    char c = chars[i];
-                    if (c < 0x20 || c == 0x7F) {
+                    byte c = bytes[i];
+                    if (c >= 0 && (c < 0x20 || c == 0x7F)) {
                         report(row, number, CONTROL_CHARACTER, column.name(), String.format("%04X", (int) c));
                         return false;
+                    }
+                    if (c < 0 && Cp932Tables.SINGLE[c & 0xFF] == Cp932Tables.LEAD) {
+                        i++;
                     }
                 }
             }
@@ -169,17 +222,17 @@ public final class RowValidator {
         return c >= 'ァ' && c <= 'ヺ' || c == 'ー' || c == 'ヽ' || c == 'ヾ' || c == '　' || c == ' ';
     }
 
-    private boolean checkNamed(CsvRow row, Column column) {
+    private boolean checkNamed(CsvRow row, Column column, byte[] bytes, int start, int end) {
         int number = column.number();
         switch (column.check()) {
             case "individual-number" -> {
-                if (!IndividualNumbers.isValid(row.field(number))) {
+                if (!IndividualNumbers.isValid(bytes, start, end)) {
                     report(row, number, BAD_INDIVIDUAL_NUMBER, column.name(), row.field(number));
                     return false;
                 }
             }
             case "relationship" -> {
-                if (!Relationships.isValid(row.field(number))) {
+                if (!relationships.test(bytes, start, end)) {
                     report(row, number, BAD_RELATIONSHIP, column.name(), row.field(number));
                     return false;
                 }
@@ -190,10 +243,7 @@ public final class RowValidator {
     }
 
     private boolean checkRule(CsvRow row, LayoutRules.ConditionalRequirement rule, int[] columnNumbers, int conditionColumn) {
-        String condition = rule.conditionValue();
-        int start = row.fieldStart(conditionColumn);
-        if (row.fieldLength(conditionColumn) != condition.length()
-                || !condition.contentEquals(java.nio.CharBuffer.wrap(row.chars(), start, condition.length()))) {
+        if (!row.fieldEquals(conditionColumn, rule.conditionValue())) {
             return true;
         }
         for (int number : columnNumbers) {

@@ -6,12 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import jp.jichitai.cloud.migrationformat.Cp932CsvReader;
 import jp.jichitai.cloud.migrationformat.Cp932CsvWriter;
@@ -20,8 +17,11 @@ import jp.jichitai.cloud.migrationformat.GaijiMap;
 import jp.jichitai.cloud.migrationformat.Layout;
 import jp.jichitai.cloud.migrationformat.Layouts;
 import jp.jichitai.cloud.migrationformat.MigrationProblems;
+import jp.jichitai.cloud.migrationformat.RejectionReason;
+import jp.jichitai.cloud.migrationformat.RejectsWriter;
 import jp.jichitai.cloud.migrationformat.RowValidator;
 import jp.jichitai.cloud.migrationformat.Cp932Tables;
+import jp.jichitai.cloud.setuptool.internal.DistrictNames;
 import jp.jichitai.cloud.setuptool.internal.KeyTracker;
 import jp.jichitai.cloud.setuptool.internal.LongIntHashMap;
 import jp.jichitai.cloud.setuptool.internal.ResidentProjection;
@@ -43,7 +43,13 @@ public final class DataSetup {
 
     /** How to run. {@code progress} receives progress lines for large files (may ignore them). */
     public record Options(Path inputDirectory, Path output, String layoutVersion, boolean skipHeader, GaijiMap gaiji,
-            int errorListLimit, Consumer<String> progress) {
+            int errorListLimit, Consumer<String> progress, Path rejects) {
+
+        /** Options without a rejects file: any invalid row is an error and no output is written. */
+        public Options(Path inputDirectory, Path output, String layoutVersion, boolean skipHeader, GaijiMap gaiji,
+                int errorListLimit, Consumer<String> progress) {
+            this(inputDirectory, output, layoutVersion, skipHeader, gaiji, errorListLimit, progress, null);
+        }
 
         public Options {
             Objects.requireNonNull(inputDirectory, "inputDirectory");
@@ -55,7 +61,12 @@ public final class DataSetup {
 
         public static Options of(Path inputDirectory, Path output) {
             return new Options(inputDirectory, output, Layouts.DEFAULT_VERSION, false, GaijiMap.none(),
-                    MigrationProblems.DEFAULT_LIST_LIMIT, null);
+                    MigrationProblems.DEFAULT_LIST_LIMIT, null, null);
+        }
+
+        /** The same options with a rejects file: invalid rows go there and the valid rows are used. */
+        public Options withRejects(Path file) {
+            return new Options(inputDirectory, output, layoutVersion, skipHeader, gaiji, errorListLimit, progress, file);
         }
     }
 
@@ -75,7 +86,8 @@ public final class DataSetup {
     private static final int DISTRICT_IN_KEPT = 10;
 
     /** The kept fields of a legacy alien registration (data_d0301) that the import file may fall back on. */
-    private record LegacyRegistration(String registrationDate, String nationality, String residenceStatus, String alias) {
+    private record LegacyRegistration(long addressNumber, String registrationDate, String nationality, String residenceStatus,
+            String alias) {
     }
 
     private final Options options;
@@ -86,11 +98,16 @@ public final class DataSetup {
     private final Layout incomeLayout;
     private final Layout outputLayout;
 
-    private final Map<String, String> districtNames = new HashMap<>();
+    private final DistrictNames districtNames = new DistrictNames();
     private boolean districtsKnown;
     private ResidentProjection residents = new ResidentProjection(1024);
-    private final Map<Long, LegacyRegistration> legacyRegistrations = new HashMap<>();
-    private final LongIntHashMap newestTaxYears = new LongIntHashMap(1024);
+    /** The newest legacy registration of each person, found by 宛名番号 through {@link #legacyIndexes}. */
+    private final List<LegacyRegistration> legacyRegistrations = new ArrayList<>();
+    private final LongIntHashMap legacyIndexes = new LongIntHashMap(1024);
+    private LongIntHashMap newestTaxYears = new LongIntHashMap(1024);
+    private RejectsWriter rejects;
+    /** Errors reported about rows that went to the rejects file: they do not stop the output. */
+    private long errorsOfRejectedRows;
 
     private DataSetup(Options options) {
         this.options = options;
@@ -108,6 +125,21 @@ public final class DataSetup {
     }
 
     private SetupResult run() throws IOException {
+        if (options.rejects() == null) {
+            return runAll();
+        }
+        try (RejectsWriter writer = RejectsWriter.create(options.rejects())) {
+            rejects = writer;
+            return runAll();
+        }
+    }
+
+    /** Whether an error stops the output: any error, unless it is about a row written to the rejects file. */
+    private boolean hasStoppingErrors() {
+        return problems.errorCount() > errorsOfRejectedRows;
+    }
+
+    private SetupResult runAll() throws IOException {
         FileReconciliation districts = new FileReconciliation(districtLayout.fileName());
         FileReconciliation residentRows = new FileReconciliation(residentLayout.fileName());
         FileReconciliation legacyRows = new FileReconciliation(legacyLayout.fileName());
@@ -136,12 +168,13 @@ public final class DataSetup {
         reconcileDistricts(districts);
         long written = 0;
         boolean outputWritten = false;
-        if (!problems.hasErrors()) {
+        if (!hasStoppingErrors()) {
             written = writeOutput();
-            outputWritten = !problems.hasErrors();
+            outputWritten = !hasStoppingErrors();
         }
         return new SetupResult(districtLayout.version(), inputs, options.output().getFileName().toString(), outputWritten ? written : 0,
-                outputWritten, problems);
+                outputWritten, problems, rejects == null ? null : options.rejects().getFileName().toString(),
+                rejects == null ? 0 : rejects.rowsWritten(), errorsOfRejectedRows);
     }
 
     private Path inputOf(Layout layout) {
@@ -160,25 +193,32 @@ public final class DataSetup {
         long size = Files.size(file);
         long nextProgress = size >= PROGRESS_FROM_BYTES ? size / 10 : Long.MAX_VALUE;
         long valid = 0;
-        KeyTracker keys = new KeyTracker(layout, (int) Math.min(size / 160, 1 << 24));
+        KeyTracker keys = new KeyTracker(layout, estimatedRows(file));
         RowValidator validator = new RowValidator(layout, layout.fileName(), problems);
         try (Cp932CsvReader reader = Cp932CsvReader.open(file, layout, options.skipHeader(), problems, reconciliation.gaiji())) {
             CsvRow row;
+            // Marked before the reader runs, so that the errors it finds in a line count as the row's.
+            problems.mark();
             while ((row = reader.next()) != null) {
                 reconciliation.countRead();
-                problems.mark();
                 boolean accepted = !row.isMalformed() && validator.validate(row) && isNewKey(keys, layout, row) && handler.handle(row);
                 if (accepted) {
                     valid++;
                 } else {
                     MessageId reason = row.isMalformed() ? row.problem() : problems.firstErrorSinceMark();
                     reconciliation.reject(reason.value(), 1);
+                    if (rejects != null) {
+                        List<RejectionReason> reasons = problems.errorsSinceMark();
+                        rejects.reject(layout.fileName(), row, reasons);
+                        errorsOfRejectedRows += reasons.size();
+                    }
                 }
                 if (reader.bytesConsumed() >= nextProgress) {
                     options.progress().accept(layout.fileName() + ": " + (reader.bytesConsumed() * 100 / size) + "% ("
                             + reconciliation.read() + " 行)");
                     nextProgress += size / 10;
                 }
+                problems.mark();
             }
             if (reader.headerSkipped()) {
                 reconciliation.markHeaderSkipped();
@@ -192,6 +232,25 @@ public final class DataSetup {
         return valid;
     }
 
+    /**
+     * The number of lines in a file, estimated from the length of the lines in its first 64 KB, so that the
+     * tables for a million rows are allocated once at their size instead of growing by copies.
+     */
+    private static int estimatedRows(Path file) throws IOException {
+        long size = Files.size(file);
+        byte[] start = new byte[1 << 16];
+        int read;
+        try (var in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, start.length);
+        }
+        int lines = 0;
+        for (int i = 0; i < read; i++) {
+            lines += start[i] == '\n' ? 1 : 0;
+        }
+        long estimate = lines == 0 ? 16 : size * lines / read + size * lines / read / 20 + 16;
+        return (int) Math.min(estimate, 1 << 24);
+    }
+
     private boolean isNewKey(KeyTracker keys, Layout layout, CsvRow row) {
         if (keys.add(row)) {
             return true;
@@ -202,7 +261,7 @@ public final class DataSetup {
 
     private void readDistricts(FileReconciliation reconciliation) throws IOException {
         readFile(districtLayout, reconciliation, row -> {
-            districtNames.put(row.field(1), row.field(2));
+            districtNames.put(row.byteBuffer(), row.fieldByteStart(1), row.fieldByteEnd(1), row.field(2));
             return true;
         });
         districtsKnown = true;
@@ -210,10 +269,10 @@ public final class DataSetup {
 
     private void readResidents(FileReconciliation reconciliation) throws IOException {
         Path file = inputOf(residentLayout);
-        residents = new ResidentProjection((int) Math.min(Files.size(file) / 400, 1 << 24));
+        residents = new ResidentProjection(estimatedRows(file));
         int districtColumn = residentLayout.column("行政区コード").number();
         long valid = readFile(residentLayout, reconciliation, row -> {
-            if (districtsKnown && !districtNames.containsKey(row.field(districtColumn))) {
+            if (districtsKnown && districtNames.indexOf(row.byteBuffer(), row.fieldByteStart(districtColumn), row.fieldByteEnd(districtColumn)) < 0) {
                 problems.report(residentLayout.fileName(), row.lineNumber(), districtColumn, UNKNOWN_DISTRICT,
                         residentLayout.column(districtColumn).name(), row.field(districtColumn), districtLayout.fileName());
                 return false;
@@ -234,23 +293,30 @@ public final class DataSetup {
 
     private void readLegacyRegistrations(FileReconciliation reconciliation) throws IOException {
         long valid = readFile(legacyLayout, reconciliation, row -> {
-            LegacyRegistration registration = new LegacyRegistration(row.field(3), row.field(8), row.field(15), row.field(21));
-            legacyRegistrations.merge(row.fieldAsLong(1), registration,
-                    (older, newer) -> newer.registrationDate().compareTo(older.registrationDate()) > 0 ? newer : older);
+            long addressNumber = row.fieldAsLong(1);
+            LegacyRegistration registration = new LegacyRegistration(addressNumber, row.field(3), row.field(8), row.field(15), row.field(21));
+            int index = legacyIndexes.get(addressNumber, -1);
+            if (index < 0) {
+                legacyIndexes.put(addressNumber, legacyRegistrations.size(), -1);
+                legacyRegistrations.add(registration);
+            } else if (registration.registrationDate().compareTo(legacyRegistrations.get(index).registrationDate()) > 0) {
+                legacyRegistrations.set(index, registration);
+            }
             return true;
         });
-        long used = legacyRegistrations.keySet().stream().filter(residents::isCurrentResident).count();
+        long used = legacyRegistrations.stream().mapToLong(LegacyRegistration::addressNumber).filter(residents::isCurrentResident).count();
         reconciliation.countUsed(used);
         reconciliation.reject(OLDER_REGISTRATION, valid - legacyRegistrations.size());
         reconciliation.reject(NOT_CURRENT, legacyRegistrations.size() - used);
     }
 
     private void readIncomes(FileReconciliation reconciliation) throws IOException {
+        newestTaxYears = new LongIntHashMap(residents.persons());
         long[] chosenOfCurrent = new long[1];
         long valid = readFile(incomeLayout, reconciliation, row -> {
             long addressNumber = row.fieldAsLong(1);
             int year = (int) row.fieldAsLong(2);
-            int taxClass = row.chars()[row.fieldStart(8)] - '0';
+            int taxClass = row.byteBuffer()[row.fieldByteStart(8)] - '0';
             int known = newestTaxYears.get(addressNumber, -1);
             if (known < 0 || known / 10 < year) {
                 newestTaxYears.put(addressNumber, year * 10 + taxClass, -1);
@@ -269,33 +335,23 @@ public final class DataSetup {
         if (!districtsKnown) {
             return;
         }
-        Set<String> referenced = new HashSet<>();
-        byte[] code = new byte[32];
+        boolean[] referenced = new boolean[districtNames.size()];
+        int[] starts = new int[ResidentProjection.KEPT_COLUMNS.length + 1];
         for (int slot = 0; slot < residents.persons(); slot++) {
             if (residents.isCurrentResident(slot)) {
-                referenced.add(keptField(slot, DISTRICT_IN_KEPT, code));
+                residents.splitKept(slot, starts);
+                int index = districtNames.indexOf(residents.keptChunk(slot), starts[DISTRICT_IN_KEPT], starts[DISTRICT_IN_KEPT + 1] - 1);
+                if (index >= 0) {
+                    referenced[index] = true;
+                }
             }
         }
-        referenced.retainAll(districtNames.keySet());
-        reconciliation.countUsed(referenced.size());
-        reconciliation.reject(UNREFERENCED_DISTRICT, districtNames.size() - referenced.size());
-    }
-
-    /** An ASCII field of a resident's kept bytes. */
-    private String keptField(int slot, int index, byte[] scratch) {
-        byte[] chunk = residents.keptChunk(slot);
-        int at = residents.keptOffset(slot);
-        int end = at + residents.keptLength(slot);
-        for (int field = 0; field < index; at++) {
-            if (chunk[at] == ',') {
-                field++;
-            }
+        int used = 0;
+        for (boolean districtReferenced : referenced) {
+            used += districtReferenced ? 1 : 0;
         }
-        int length = 0;
-        while (at < end && chunk[at] != ',') {
-            scratch[length++] = chunk[at++];
-        }
-        return new String(scratch, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
+        reconciliation.countUsed(used);
+        reconciliation.reject(UNREFERENCED_DISTRICT, districtNames.size() - used);
     }
 
     private long writeOutput() throws IOException {
@@ -311,7 +367,7 @@ public final class DataSetup {
                 writer.writeHeader();
                 written = writeResidents(writer);
             }
-            if (!problems.hasErrors()) {
+            if (!hasStoppingErrors()) {
                 try {
                     Files.move(temporary, output, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -326,13 +382,18 @@ public final class DataSetup {
         return written;
     }
 
+    /**
+     * Writes one row per current resident, in import order. The fields the import file copies from
+     * data_d0101 go from the kept CP932 bytes straight to the writer (which re-encodes them character by
+     * character, applying the 外字 map), so no String is built per field.
+     */
     private long writeResidents(Cp932CsvWriter writer) throws IOException {
         int[] order = residents.currentResidentsInImportOrder();
-        String[] kept = new String[ResidentProjection.KEPT_COLUMNS.length];
-        String[] fields = new String[outputLayout.columnCount()];
+        int[] kept = new int[ResidentProjection.KEPT_COLUMNS.length + 1];
         String japanese = residentLayout.column("住民種別").labelOf("1");
         String foreign = residentLayout.column("住民種別").labelOf("2");
         var sexColumn = residentLayout.column("性別");
+        String[] sexValues = sexColumn.allowedValues().keySet().toArray(String[]::new);
         long written = 0;
         int householdEnd = 0;
         int householdSize = 0;
@@ -345,67 +406,94 @@ public final class DataSetup {
                 }
                 householdSize = householdEnd - i;
             }
-            splitKept(slot, kept);
+            residents.splitKept(slot, kept);
+            byte[] bytes = residents.keptChunk(slot);
             long addressNumber = residents.addressNumber(slot);
-            LegacyRegistration legacy = legacyRegistrations.get(addressNumber);
+            int legacyIndex = legacyIndexes.get(addressNumber, -1);
+            LegacyRegistration legacy = legacyIndex < 0 ? null : legacyRegistrations.get(legacyIndex);
             int tax = newestTaxYears.get(addressNumber, -1);
-            fields[0] = kept[0];
-            fields[1] = kept[1];
-            fields[2] = kept[2].isEmpty() ? kept[15] : joinName(kept[2], kept[3]);
-            fields[3] = joinName(kept[4], kept[5]);
-            fields[4] = kept[6];
-            fields[5] = sexColumn.labelOf(kept[7]);
-            fields[6] = kept[8];
-            fields[7] = kept[9];
-            fields[8] = kept[13];
-            fields[9] = kept[10];
-            fields[10] = districtNames.getOrDefault(kept[10], "");
-            fields[11] = kept[11];
-            fields[12] = kept[12];
-            fields[13] = residents.isForeign(slot) ? foreign : japanese;
-            fields[14] = orLegacy(kept[14], legacy == null ? null : legacy.nationality());
-            fields[15] = orLegacy(kept[16], legacy == null ? null : legacy.alias());
-            fields[16] = orLegacy(kept[17], legacy == null ? null : legacy.residenceStatus());
-            fields[17] = Integer.toString(householdSize);
-            fields[18] = tax < 0 ? "" : Integer.toString(tax % 10);
-            fields[19] = tax < 0 ? "" : Integer.toString(tax / 10);
-            if (writer.writeRow(fields, kept[0])) {
+            writer.beginRow();
+            keptField(writer, bytes, kept, 0);
+            keptField(writer, bytes, kept, 1);
+            if (isEmpty(kept, 2)) {
+                keptField(writer, bytes, kept, 15);
+            } else {
+                joinedName(writer, bytes, kept, 2, 3);
+            }
+            joinedName(writer, bytes, kept, 4, 5);
+            keptField(writer, bytes, kept, 6);
+            writer.text(label(sexColumn, sexValues, bytes, kept, 7));
+            keptField(writer, bytes, kept, 8);
+            keptField(writer, bytes, kept, 9);
+            keptField(writer, bytes, kept, 13);
+            keptField(writer, bytes, kept, 10);
+            int district = districtNames.indexOf(bytes, kept[10], kept[11] - 1);
+            writer.text(district < 0 ? "" : districtNames.name(district));
+            keptField(writer, bytes, kept, 11);
+            keptField(writer, bytes, kept, 12);
+            writer.text(residents.isForeign(slot) ? foreign : japanese);
+            keptOrLegacy(writer, bytes, kept, 14, legacy == null ? null : legacy.nationality());
+            keptOrLegacy(writer, bytes, kept, 16, legacy == null ? null : legacy.alias());
+            keptOrLegacy(writer, bytes, kept, 17, legacy == null ? null : legacy.residenceStatus());
+            writer.number(householdSize);
+            if (tax < 0) {
+                writer.text("");
+                writer.text("");
+            } else {
+                writer.number(tax % 10);
+                writer.number(tax / 10);
+            }
+            if (writer.endRow(() -> keptText(bytes, kept, 0))) {
                 written++;
             }
         }
         return written;
     }
 
+    private static boolean isEmpty(int[] kept, int field) {
+        return kept[field + 1] - 1 == kept[field];
+    }
+
+    private static void keptField(Cp932CsvWriter writer, byte[] bytes, int[] kept, int field) {
+        writer.cp932(bytes, kept[field], kept[field + 1] - 1);
+    }
+
     /** 氏 and 名 joined by one full-width space; either alone when the other is empty. */
-    static String joinName(String family, String given) {
-        if (given.isEmpty()) {
-            return family;
+    private static void joinedName(Cp932CsvWriter writer, byte[] bytes, int[] kept, int family, int given) {
+        if (isEmpty(kept, given) || isEmpty(kept, family)) {
+            keptField(writer, bytes, kept, isEmpty(kept, given) ? family : given);
+            return;
         }
-        return family.isEmpty() ? given : family + "\u3000" + given;
+        keptField(writer, bytes, kept, family);
+        writer.appendText("\u3000");
+        writer.appendCp932(bytes, kept[given], kept[given + 1] - 1);
     }
 
-    private static String orLegacy(String current, String legacy) {
-        return !current.isEmpty() || legacy == null ? current : legacy;
+    private static void keptOrLegacy(Cp932CsvWriter writer, byte[] bytes, int[] kept, int field, String legacy) {
+        if (!isEmpty(kept, field) || legacy == null) {
+            keptField(writer, bytes, kept, field);
+        } else {
+            writer.text(legacy);
+        }
     }
 
-    private char[] keptChars = new char[512];
-
-    private void splitKept(int slot, String[] kept) {
-        int length = residents.keptLength(slot);
-        if (keptChars.length < length) {
-            keptChars = new char[length * 2];
-        }
-        int chars = Cp932Tables.decodeValid(residents.keptChunk(slot), residents.keptOffset(slot), length, keptChars);
-        if (chars < 0) {
-            throw new IllegalStateException("kept bytes of a validated row do not decode");
-        }
-        int field = 0;
-        int start = 0;
-        for (int i = 0; i <= chars; i++) {
-            if (i == chars || keptChars[i] == ',') {
-                kept[field++] = new String(keptChars, start, i - start);
-                start = i + 1;
+    /** The label of a code field, as {@link jp.jichitai.cloud.migrationformat.Column#labelOf} gives it. */
+    private static String label(jp.jichitai.cloud.migrationformat.Column column, String[] values, byte[] bytes, int[] kept, int field) {
+        for (String value : values) {
+            if (Cp932Tables.decodesTo(bytes, kept[field], kept[field + 1] - 1, value)) {
+                return column.labelOf(value);
             }
         }
+        return column.labelOf(keptText(bytes, kept, field));
+    }
+
+    private static String keptText(byte[] bytes, int[] kept, int field) {
+        int start = kept[field];
+        char[] chars = new char[kept[field + 1] - 1 - start];
+        int length = Cp932Tables.decodeValid(bytes, start, chars.length, chars);
+        if (length < 0) {
+            throw new IllegalStateException("kept bytes of a validated row do not decode");
+        }
+        return new String(chars, 0, length);
     }
 }

@@ -43,6 +43,10 @@ public final class SetupSummary {
         } else {
             lines.add("出力 " + result.outputFileName() + ": 作成していません（エラー " + result.problems().errorCount() + " 件）");
         }
+        if (result.rejectsFileName() != null) {
+            lines.add("除外行ファイル " + result.rejectsFileName() + ": " + result.rowsInRejectsFile() + " 行（エラーのある行をそのままのバイト列で。エラー "
+                    + result.errorsOfRejectedRows() + " 件）");
+        }
         MigrationProblems problems = result.problems();
         if (problems.warningCount() > 0) {
             lines.add("警告 " + problems.warningCount() + " 件:");

@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code setup-tool}: the data setup tool of the victim support system (被災者支援システム用データセットアップツール).
  * Exit code 0 when the import file was written, 1 when the input had errors (every error listed as
- * {@code FILE:LINE:COLUMN: ID text}, and no output file), 2 for a wrong command line.
+ * {@code FILE:LINE:COLUMN: ID text}, and no output file), 2 for a wrong command line. With
+ * {@code --rejects FILE}, rows with errors are written to FILE and the output is made from the other rows
+ * (exit 0); errors that are not about one row (a missing or refused file, an output that cannot be written)
+ * still stop it.
  */
 @Command(name = "setup-tool", mixinStandardHelpOptions = true,
         description = {"標準レイアウトの CSV 4 ファイル (data_cyonei, data_d0101, data_d0301, data_d0603) から被災者支援システムの取込ファイルを作ります。",
@@ -44,6 +47,10 @@ public final class SetupToolCommand implements Callable<Integer> {
     @Option(names = "--layout", paramLabel = "VERSION", defaultValue = Layouts.DEFAULT_VERSION,
             description = "レイアウトの版 (built-in version or a folder of layout files), default ${DEFAULT-VALUE}")
     String layout;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "除外行ファイル: エラーのある行を元のバイト列のまま理由とともにここへ書き、残りの行で出力を作る (format: docs/migration-format.md)")
+    Path rejects;
 
     @Option(names = "--skip-header", description = "各ファイルの1行目を見出し行として読み飛ばす")
     boolean skipHeader;
@@ -72,7 +79,7 @@ public final class SetupToolCommand implements Callable<Integer> {
                 errorLimit, line -> {
                     err.println(line);
                     err.flush();
-                }));
+                }, rejects));
         List<String> summary = SetupSummary.lines(result);
         summary.forEach(err::println);
         err.flush();

@@ -24,9 +24,10 @@ public final class RecordedDates {
                 return Verdict.MALFORMED;
             }
         }
-        int year = number(chars, start, 4);
-        int month = number(chars, start + 4, 2);
-        int day = number(chars, start + 6, 2);
+        return verdict(number(chars, start, 4), number(chars, start + 4, 2), number(chars, start + 6, 2));
+    }
+
+    private static Verdict verdict(int year, int month, int day) {
         if (month > 12 || day > 31 || (month == 0 && day != 0) || (year == 0 && month != 0)) {
             return Verdict.MALFORMED;
         }
@@ -36,6 +37,25 @@ public final class RecordedDates {
         boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
         int days = month == 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1];
         return day <= days ? Verdict.VALID : Verdict.NOT_ON_CALENDAR;
+    }
+
+    /**
+     * The same check on the bytes of a CP932 (or ASCII) field: a date is eight ASCII digits, and no byte of
+     * another character is an ASCII digit, so checking bytes gives the verdict of the characters.
+     */
+    public static Verdict check(byte[] bytes, int start, int end) {
+        if (end - start != 8) {
+            return Verdict.MALFORMED;
+        }
+        for (int i = start; i < end; i++) {
+            if (bytes[i] < '0' || bytes[i] > '9') {
+                return Verdict.MALFORMED;
+            }
+        }
+        int year = (bytes[start] - '0') * 1000 + (bytes[start + 1] - '0') * 100 + (bytes[start + 2] - '0') * 10 + bytes[start + 3] - '0';
+        int month = (bytes[start + 4] - '0') * 10 + bytes[start + 5] - '0';
+        int day = (bytes[start + 6] - '0') * 10 + bytes[start + 7] - '0';
+        return verdict(year, month, day);
     }
 
     public static Verdict check(String text) {

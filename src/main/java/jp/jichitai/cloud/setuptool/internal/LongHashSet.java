@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Set of long keys without boxing (8 bytes a slot), for duplicate key checks over millions of rows.
  * Two-part keys such as (宛名番号, 履歴番号) are packed with {@link #pack}: 宛名番号 has at most 15 digits
- * (&lt; 2^50) and the second part at most 4 (&lt; 2^14), and the packed value is never -1, the empty mark.
+ * (&lt; 2^50, and never 2^50 − 1) in the low bits and the second part at most 4 (&lt; 2^14) above them, so
+ * the packed value is never -1, the empty mark.
  */
 public final class LongHashSet {
 
@@ -23,7 +24,17 @@ public final class LongHashSet {
     }
 
     public static long pack(long fifteenDigits, long fourDigits) {
-        return fifteenDigits << 14 | fourDigits;
+        return fourDigits << 50 | fifteenDigits;
+    }
+
+    /**
+     * The slot of a key in a table of {@code mask + 1} slots. Migration files come sorted by 宛名番号, so
+     * neighbouring keys are kept in neighbouring slots (the low 20 bits are added as they are) and the table
+     * is walked almost in order instead of with a cache miss per row; the higher bits are spread by a
+     * multiplication, so keys that differ only there do not pile up.
+     */
+    static int slot(long key, int mask) {
+        return (int) (key + (key >>> 20) * 0x9E3779B97F4A7C15L) & mask;
     }
 
     /** Adds a key; false when it was there already. */
@@ -47,8 +58,7 @@ public final class LongHashSet {
     }
 
     private static int slotOf(long[] keys, int mask, long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        int slot = (int) (h ^ (h >>> 32)) & mask;
+        int slot = slot(key, mask);
         while (keys[slot] != EMPTY && keys[slot] != key) {
             slot = (slot + 1) & mask;
         }

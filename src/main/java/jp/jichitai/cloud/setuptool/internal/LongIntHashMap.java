@@ -58,16 +58,11 @@ public final class LongIntHashMap {
         if (key == EMPTY) {
             throw new IllegalArgumentException("-1 cannot be a key");
         }
-        int slot = mix(key) & mask;
+        int slot = LongHashSet.slot(key, mask);
         while (keys[slot] != EMPTY && keys[slot] != key) {
             slot = (slot + 1) & mask;
         }
         return slot;
-    }
-
-    private static int mix(long key) {
-        long h = key * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
     }
 
     private void grow() {

@@ -18,6 +18,7 @@ public final class ResidentProjection {
     private static final int RESIDENT = 1;
     private static final int FOREIGN = 2;
     private static final int HEAD = 4;
+    private static final String HEAD_OF_HOUSEHOLD = "世帯主";
 
     private final LongIntHashMap slotsByAddressNumber;
     private final ByteArena arena = new ByteArena();
@@ -55,15 +56,15 @@ public final class ResidentProjection {
         }
         historyNumbers[slot] = historyNumber;
         householdNumbers[slot] = row.fieldAsLong(3);
-        char[] chars = row.chars();
+        byte[] bytes = row.byteBuffer();
         int flag = 0;
-        if (chars[row.fieldStart(5)] == '1') {
+        if (bytes[row.fieldByteStart(5)] == '1') {
             flag |= RESIDENT;
         }
-        if (chars[row.fieldStart(4)] == '2') {
+        if (bytes[row.fieldByteStart(4)] == '2') {
             flag |= FOREIGN;
         }
-        if ("世帯主".contentEquals(java.nio.CharBuffer.wrap(chars, row.fieldStart(14), row.fieldLength(14)))) {
+        if (row.fieldEquals(14, HEAD_OF_HOUSEHOLD)) {
             flag |= HEAD;
         }
         flags[slot] = (byte) flag;
@@ -183,5 +184,25 @@ public final class ResidentProjection {
 
     public int keptLength(int slot) {
         return lengths[slot];
+    }
+
+    /**
+     * Finds the kept fields of a current resident: field {@code i} (in {@link #KEPT_COLUMNS} order) is
+     * between {@code starts[i]} and {@code starts[i + 1] - 1} of {@link #keptChunk}; {@code starts} needs
+     * {@code KEPT_COLUMNS.length + 1} places. A comma is never part of a CP932 character, so the bytes split
+     * as they are.
+     */
+    public void splitKept(int slot, int[] starts) {
+        byte[] chunk = arena.chunkOf(addresses[slot]);
+        int at = arena.offsetOf(addresses[slot]);
+        int end = at + lengths[slot];
+        int field = 0;
+        starts[field++] = at;
+        for (; at < end; at++) {
+            if (chunk[at] == ',') {
+                starts[field++] = at + 1;
+            }
+        }
+        starts[field] = end + 1;
     }
 }
