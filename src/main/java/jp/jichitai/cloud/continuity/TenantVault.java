@@ -46,10 +46,9 @@ public final class TenantVault {
         if (!opened.manifest().tenant().equals(tenant)) {
             throw ContinuityMessages.refusal("E-CON-0005", opened.manifest().tenant().value(), tenant.value());
         }
-        long[] rows = {0};
-        List<TableChecksum> after = VaultArchive.restore(connection, opened, rows);
-        return new RestoreOutcome(opened.manifest(), rows[0], after, List.of(),
-                Duration.ofNanos(System.nanoTime() - started));
+        VaultArchive.Restored restored = VaultArchive.restore(connection, opened, false);
+        return new RestoreOutcome(opened.manifest(), restored.rowsWritten(), restored.checksumsAfter(),
+                restored.mismatchedTables(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The checksums of the tenant's rows as they are now, in the same form as a vault file's manifest. */

@@ -269,11 +269,16 @@ public final class VaultArchive {
 
     // ---------------------------------------------------------------- restore
 
+    /** What a restore wrote and how it compared with the file, table by table. */
+    public record Restored(long rowsWritten, List<TableChecksum> checksumsAfter, List<String> mismatchedTables) {
+    }
+
     /**
      * Replaces the tenant's rows with the file's in one transaction, and checks the result against the
-     * manifest before committing. Returns the rows written and the checksums after.
+     * manifest before committing: a mismatch rolls back, unless {@code keepMismatches} (a drill, which
+     * reports mismatches in a scratch database instead of refusing).
      */
-    public static List<TableChecksum> restore(Connection connection, Opened opened, long[] rowsWritten)
+    public static Restored restore(Connection connection, Opened opened, boolean keepMismatches)
             throws SQLException {
         VaultManifest manifest = opened.manifest();
         TenantCode tenant = manifest.tenant();
@@ -316,12 +321,11 @@ public final class VaultArchive {
                     mismatched.add(table.name());
                 }
             }
-            if (!mismatched.isEmpty()) {
+            if (!mismatched.isEmpty() && !keepMismatches) {
                 throw ContinuityMessages.refusal("E-CON-0012", String.join(", ", mismatched));
             }
             connection.commit();
-            rowsWritten[0] = written[0];
-            return after;
+            return new Restored(written[0], after, mismatched);
         } finally {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
