@@ -34,7 +34,7 @@ public final class DrillJournal {
     private DrillJournal() {
     }
 
-    /** Stores a drill unless one with its id is stored already (imports may be repeated). */
+    /** Stores a drill unless one with its id is stored already (imports may be repeated); the caller commits. */
     public static boolean insertIfNew(Connection connection, DrillResult result) throws SQLException {
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM drill_result WHERE drill_id = ?")) {
             exists.setString(1, result.drillId());
@@ -62,9 +62,6 @@ public final class DrillJournal {
             insert.setBoolean(10, result.passed());
             insert.setString(11, result.summary());
             insert.executeUpdate();
-        }
-        if (!connection.getAutoCommit()) {
-            connection.commit();
         }
         return true;
     }
