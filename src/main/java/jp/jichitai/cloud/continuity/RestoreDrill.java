@@ -82,10 +82,11 @@ public final class RestoreDrill {
                 if (!opened.manifest().tenant().equals(tenant)) {
                     throw ContinuityMessages.refusal("E-CON-0005", opened.manifest().tenant().value(), tenant.value());
                 }
-                VaultArchive.restore(target, opened, true);
-                List<String> mismatched = compare(opened.manifest(), TenantVault.checksums(target, tenant));
+                VaultArchive.restore(target, opened, false);
+                List<TableChecksum> restored = TenantVault.checksums(target, tenant);
+                List<String> mismatched = compare(opened.manifest(), restored);
                 Duration restore = Duration.ofNanos(System.nanoTime() - restoring);
-                long rows = TenantVault.checksums(target, tenant).stream().mapToLong(TableChecksum::rows).sum();
+                long rows = restored.stream().mapToLong(TableChecksum::rows).sum();
                 DrillResult result = new DrillResult("restore-" + tenant.value() + "-" + startedAt.toEpochMilli(),
                         DrillKind.RESTORE, Optional.of(tenant), file.isPresent() ? "file" : "export", startedAt,
                         BigDecimal.valueOf(restore.toMillis()).movePointLeft(3).setScale(2, RoundingMode.HALF_UP),

@@ -46,7 +46,7 @@ public final class TenantVault {
         if (!opened.manifest().tenant().equals(tenant)) {
             throw ContinuityMessages.refusal("E-CON-0005", opened.manifest().tenant().value(), tenant.value());
         }
-        VaultArchive.Restored restored = VaultArchive.restore(connection, opened, false);
+        VaultArchive.Restored restored = VaultArchive.restore(connection, opened, true);
         return new RestoreOutcome(opened.manifest(), restored.rowsWritten(), restored.checksumsAfter(),
                 restored.mismatchedTables(), Duration.ofNanos(System.nanoTime() - started));
     }

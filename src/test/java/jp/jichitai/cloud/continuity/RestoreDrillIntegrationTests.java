@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jp.jichitai.cloud.cli.JichitaiCommand;
 import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestDatabase;
 import picocli.CommandLine;
@@ -138,8 +137,7 @@ class RestoreDrillIntegrationTests extends IntegrationTest {
                 : List.of("--data", database.dataDirectory().toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = JichitaiCommand.commandLine().addSubcommand(new VaultCommand())
-                .addSubcommand(new DrillCommand());
+        CommandLine commandLine = ContinuityTools.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int status = commandLine.execute(all.toArray(String[]::new));

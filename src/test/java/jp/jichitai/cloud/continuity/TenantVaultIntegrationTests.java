@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import jp.jichitai.cloud.cli.JichitaiCommand;
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.identity.UserAccounts;
 import jp.jichitai.cloud.shared.BusinessException;
@@ -211,7 +210,7 @@ class TenantVaultIntegrationTests extends IntegrationTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = JichitaiCommand.commandLine().addSubcommand(new VaultCommand());
+        CommandLine commandLine = ContinuityTools.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int status = commandLine.execute(all.toArray(String[]::new));
