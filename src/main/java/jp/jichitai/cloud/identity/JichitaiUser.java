@@ -11,7 +11,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 import jp.jichitai.cloud.shared.TenantCode;
 
-/** A signed-in person: one role, and the tenant they work for (none for the operator). */
+/**
+ * A signed-in person: one role, and the tenant they work for (none for the operator).
+ *
+ * <p>Kept in the web session, which lives in the database so that every application node can read it:
+ * serialized through {@link SerializedForm} because {@link Optional} and {@link TenantCode} are not
+ * serializable.
+ */
 public record JichitaiUser(String username, String displayName, Role role, Optional<TenantCode> tenant,
         String passwordHash, Instant lockedUntil, boolean enabled) implements UserDetails {
 
@@ -42,5 +48,25 @@ public record JichitaiUser(String username, String displayName, Role role, Optio
 
     public boolean belongsTo(TenantCode code) {
         return tenant.filter(code::equals).isPresent();
+    }
+
+    @java.io.Serial
+    private Object writeReplace() {
+        return new SerializedForm(username, displayName, role, tenant.map(TenantCode::value).orElse(null),
+                lockedUntil, enabled);
+    }
+
+    /**
+     * What a session stores of a user. Not the password hash: sessions are rows in a table, and a signed-in
+     * user's hash is never needed again. The tenant code is checked again when it is read back.
+     */
+    private record SerializedForm(String username, String displayName, Role role, String tenantCode,
+            Instant lockedUntil, boolean enabled) implements java.io.Serializable {
+
+        @java.io.Serial
+        private Object readResolve() {
+            return new JichitaiUser(username, displayName, role, Optional.ofNullable(tenantCode).map(TenantCode::of),
+                    null, lockedUntil, enabled);
+        }
     }
 }
