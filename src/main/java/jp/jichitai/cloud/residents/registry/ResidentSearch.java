@@ -134,8 +134,8 @@ class ResidentSearch {
         switch (stage) {
             case EXACT -> branches.add(match(stage), "sort_kana, atena_number", from + "key_value = ? AND exact_value = ?",
                     kind, removed, probe.key(), probe.exact());
-            case FOLDED -> branches.add(match(stage), "exact_value, sort_kana, atena_number",
-                    from + "key_value = ? AND exact_value <> ?", kind, removed, probe.key(), probe.exact());
+            case FOLDED -> branches.addFolded(match(stage), from + "key_value = ? AND exact_value ", kind, removed, probe.key(),
+                    probe.exact());
             case PREFIX -> branches.add(match(stage), "key_value, exact_value, sort_kana, atena_number",
                     from + "key_value > ? AND key_value < ?", kind, removed, probe.key(), upperBound(probe.key()));
         }
@@ -218,6 +218,23 @@ class ResidentSearch {
             params.add(tenant);
             params.addAll(List.of(values));
             params.add(limit);
+        }
+
+        /**
+         * The folded forms of a key: {@code exact_value <> ?} as the two ranges below and above the exact form, each
+         * stopped by LIMIT, because one range with a filter would step over every exact match first (thousands for
+         * a common name).
+         */
+        void addFolded(Match match, String from, String kind, boolean removed, String key, String exact) {
+            String order = "exact_value, sort_kana, atena_number";
+            sql.add("(SELECT " + matches.size() + " AS branch_number, ROW_NUMBER() OVER (ORDER BY side, side_row) AS branch_row, "
+                    + "atena_number FROM ("
+                    + "(SELECT 1 AS side, ROW_NUMBER() OVER (ORDER BY " + order + ") AS side_row," + from + "< ? ORDER BY " + order
+                    + " LIMIT ?) UNION ALL "
+                    + "(SELECT 2 AS side, ROW_NUMBER() OVER (ORDER BY " + order + ") AS side_row," + from + "> ? ORDER BY " + order
+                    + " LIMIT ?)) sides ORDER BY side, side_row LIMIT ?)");
+            matches.add(match);
+            params.addAll(List.of(tenant, kind, removed, key, exact, limit, tenant, kind, removed, key, exact, limit, limit));
         }
 
         boolean isEmpty() {

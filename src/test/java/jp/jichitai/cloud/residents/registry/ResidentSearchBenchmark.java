@@ -205,7 +205,10 @@ public final class ResidentSearchBenchmark {
         config.setJdbcUrl(url);
         config.setUsername("postgres");
         config.setMaximumPoolSize(CLIENTS);
-        config.setConnectionInitSql("SET ROLE jc_app");
+        // JC_BENCH_GENERIC_PLANS=1: plan_cache_mode = force_generic_plan, so that a prepared search is planned once per
+        // connection instead of at every execution (the one statement has up to 24 branches: planning it costs 2-4 ms).
+        boolean generic = "1".equals(System.getenv("JC_BENCH_GENERIC_PLANS"));
+        config.setConnectionInitSql(generic ? "SET ROLE jc_app; SET plan_cache_mode = force_generic_plan" : "SET ROLE jc_app");
         try (HikariDataSource pool = new HikariDataSource(config)) {
             JdbcClient jdbc = JdbcClient.create(pool);
             ResidentSearch search = new ResidentSearch(jdbc);
