@@ -55,23 +55,63 @@ public final class ResidentSearchBenchmark {
         int searchesPerKind = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         Path report = Path.of(args.length > 2 ? args[2] : "docs/benchmarks/residents.md");
         String url = SERVER + DATABASE + "?user=postgres";
-        try (Connection admin = DriverManager.getConnection(SERVER + "postgres?user=postgres")) {
-            admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            admin.createStatement().execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
-        }
-        try {
-            Flyway.configure().dataSource(url, "postgres", "")
-                    .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
-            long loadStart = System.nanoTime();
-            List<String> sample = load(url, residents);
-            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            System.out.printf("loaded %,d residents in %.0f s%n", residents, loadSeconds);
-            measure(url, residents, searchesPerKind, sample, loadSeconds, report);
-        } finally {
+        // JC_BENCH_KEEP=1 keeps the loaded database for the next run, which reuses it if it holds the same population.
+        boolean keep = "1".equals(System.getenv("JC_BENCH_KEEP"));
+        List<String> sample = keep ? kept(url, residents) : List.of();
+        double loadSeconds = 0;
+        if (sample.isEmpty()) {
             try (Connection admin = DriverManager.getConnection(SERVER + "postgres?user=postgres")) {
                 admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+                admin.createStatement().execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
             }
         }
+        try {
+            if (sample.isEmpty()) {
+                Flyway.configure().dataSource(url, "postgres", "")
+                        .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
+                long loadStart = System.nanoTime();
+                sample = load(url, residents);
+                loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+                System.out.printf("loaded %,d residents in %.0f s%n", residents, loadSeconds);
+                try (Connection owner = DriverManager.getConnection(url, "postgres", "")) {
+                    owner.createStatement().execute("CREATE TABLE bench_sample (position INTEGER PRIMARY KEY, entry VARCHAR(400) NOT NULL, "
+                            + "residents INTEGER NOT NULL)");
+                    var insert = owner.prepareStatement("INSERT INTO bench_sample VALUES (?, ?, ?)");
+                    for (int i = 0; i < sample.size(); i++) {
+                        insert.setInt(1, i);
+                        insert.setString(2, sample.get(i));
+                        insert.setInt(3, residents);
+                        insert.execute();
+                    }
+                }
+            } else {
+                System.out.printf("reusing the kept database of %,d residents%n", residents);
+            }
+            measure(url, residents, searchesPerKind, sample, loadSeconds, report);
+        } finally {
+            if (!keep) {
+                try (Connection admin = DriverManager.getConnection(SERVER + "postgres?user=postgres")) {
+                    admin.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+                }
+            }
+        }
+    }
+
+    /** The sample queries of a kept database loaded with the same population, or none. */
+    private static List<String> kept(String url, int residents) {
+        List<String> sample = new ArrayList<>();
+        try (Connection owner = DriverManager.getConnection(url, "postgres", "");
+                var statement = owner.prepareStatement("SELECT entry FROM bench_sample WHERE residents = ? ORDER BY position")) {
+            statement.setInt(1, residents);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sample.add(rows.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException missing) {
+            return List.of();
+        }
+        return sample;
     }
 
     /** Loads the population with COPY (three streams at once); returns "kana|birth" of some residents for queries. */
@@ -165,10 +205,14 @@ public final class ResidentSearchBenchmark {
         config.setJdbcUrl(url);
         config.setUsername("postgres");
         config.setMaximumPoolSize(CLIENTS);
-        config.setConnectionInitSql("SET ROLE jc_app");
+        // JC_BENCH_GENERIC_PLANS=1: plan_cache_mode = force_generic_plan, so that a prepared search is planned once per
+        // connection instead of at every execution (the one statement has up to 24 branches: planning it costs 2-4 ms).
+        boolean generic = "1".equals(System.getenv("JC_BENCH_GENERIC_PLANS"));
+        config.setConnectionInitSql(generic ? "SET ROLE jc_app; SET plan_cache_mode = force_generic_plan" : "SET ROLE jc_app");
         try (HikariDataSource pool = new HikariDataSource(config)) {
             JdbcClient jdbc = JdbcClient.create(pool);
             ResidentSearch search = new ResidentSearch(jdbc);
+            ResidentSearchBaseline baseline = new ResidentSearchBaseline(jdbc);
             // As the application's TenantBoundTransactionManager: every transaction binds the tenant for row-level security.
             TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(pool) {
                 @Override
@@ -204,33 +248,72 @@ public final class ResidentSearchBenchmark {
                             + CLIENTS + " concurrent clients, first 50 results in the order shown to the clerk. Comparison: the same "
                             + "question as plain `ILIKE '%term%'` on `resident_current` (kana/name, birth date), `ORDER BY kana LIMIT 50`, "
                             + "same clients.\n\n")
-                    .append("| query kind | searches | p50 ms | p95 ms | p99 ms | ILIKE p50 ms | ILIKE p95 ms | ratio p95 (ILIKE / search) | rows (first query) |\n")
+                    .append("Before: the staged search of commit 4fa10bd (`ResidentSearchBaseline`, one statement per stage and one "
+                            + "for the display rows). After: `ResidentSearch`, all stages and the display rows in one statement. Both "
+                            + "in the same run, on the same database, same clients, alternating kind by kind. \"same results\": "
+                            + "every query of the kind asked both ways; after must equal the first 50 rows of before.\n\n")
+                    .append("| query kind | searches | before p50 / p95 / p99 ms | after p50 / p95 / p99 ms | p95 before / after "
+                            + "| ILIKE p50 / p95 ms | ratio p95 (ILIKE / after) | rows (first query) | same results |\n")
                     .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             StringBuilder plans = new StringBuilder();
             for (Kind kind : kinds) {
                 transactions.execute(status -> search.search(TENANT, kind.queries().get(0), 50)); // warm the path
                 warm(kind, search, transactions, 200);
+                warmBaseline(kind, baseline, transactions, 200);
+                int[] compared = compare(kind, search, baseline, transactions);
+                double[] before = run(kind, searchesPerKind, query -> transactions.execute(status -> baseline.search(TENANT, query, 50)).size());
                 double[] ours = run(kind, searchesPerKind, query -> transactions.execute(status -> search.search(TENANT, query, 50)).size());
                 int ilikeRuns = Math.max(40, searchesPerKind / 50);
                 double[] theirs = run(kind, ilikeRuns, query -> transactions.execute(status -> ilike(jdbc, kind, query)));
                 int rows = transactions.execute(status -> search.search(TENANT, kind.queries().get(0), 50)).size();
-                md.append(String.format("| %s | %d | %.2f | %.2f | %.2f | %.1f | %.1f | %.0f× | %d |%n", kind.name(), searchesPerKind,
-                        ours[0], ours[1], ours[2], theirs[0], theirs[1], theirs[1] / ours[1], rows));
+                md.append(String.format("| %s | %d | %.2f / %.2f / %.2f | **%.2f / %.2f / %.2f** | %.1f× | %.1f / %.1f | %.0f× | %d | %d of %d%s |%n",
+                        kind.name(), searchesPerKind, before[0], before[1], before[2], ours[0], ours[1], ours[2], before[1] / ours[1],
+                        theirs[0], theirs[1], theirs[1] / ours[1], rows, compared[0], compared[1],
+                        compared[2] == 0 ? "" : " (" + compared[2] + " where before returned more than 50)"));
                 plans.append("### ").append(kind.name()).append(": `").append(kind.queries().get(0)).append("`\n\n```\n")
-                        .append(explain(pool, kind.queries().get(0))).append("```\n\n");
-                System.out.printf("%s: p50 %.2f p95 %.2f p99 %.2f ms; ILIKE p95 %.1f ms%n", kind.name(), ours[0], ours[1], ours[2], theirs[1]);
+                        .append(explain(pool, search, kind.queries().get(0))).append("```\n\n");
+                System.out.printf("%s: before p50 %.2f p95 %.2f p99 %.2f ms; after p50 %.2f p95 %.2f p99 %.2f ms; ILIKE p95 %.1f ms; "
+                        + "same %d of %d%n", kind.name(), before[0], before[1], before[2], ours[0], ours[1], ours[2], theirs[1],
+                        compared[0], compared[1]);
             }
             md.append("\nGoal: p95 ≤ 5 ms for each kind. `run` regenerates this file. Load average of the machine (shared by "
                     + "several developers) at the end of the measurement: " + loadAverage() + " — figures taken on a busy "
                     + "machine are upper bounds.\n\n")
-                    .append("## Plans (EXPLAIN ANALYZE of the first stage query each kind runs)\n\n")
-                    .append("Each stage reads one range of the primary key of `resident_search_key` "
+                    .append("## Plans (EXPLAIN ANALYZE of the one statement of the first query of each kind)\n\n")
+                    .append("Each branch reads one range of the primary key of `resident_search_key` "
                             + "(tenant_id, key_kind, removed, key_value, exact_value, sort_kana, atena_number) in display order and stops at "
-                            + "LIMIT: no Sort node.\n\n").append(plans);
+                            + "its LIMIT; only the at most (branches × 50) atena numbers found are sorted, to keep each person's best "
+                            + "branch.\n\n").append(plans);
             Files.createDirectories(report.getParent());
             Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
             System.out.println("written " + report);
         }
+    }
+
+    private static void warmBaseline(Kind kind, ResidentSearchBaseline baseline, TransactionTemplate transactions, int times) {
+        for (int i = 0; i < times; i++) {
+            String query = kind.queries().get(i % kind.queries().size());
+            transactions.execute(status -> baseline.search(TENANT, query, 50));
+        }
+    }
+
+    /** How many of the kind's queries give the same rows both ways, of how many; how many gave more than 50 before. */
+    private static int[] compare(Kind kind, ResidentSearch search, ResidentSearchBaseline baseline, TransactionTemplate transactions) {
+        int same = 0;
+        int longer = 0;
+        for (String query : kind.queries()) {
+            var before = transactions.execute(status -> baseline.search(TENANT, query, 50));
+            var after = transactions.execute(status -> search.search(TENANT, query, 50));
+            if (before.size() > 50) {
+                longer++;
+            }
+            if (after.equals(before.subList(0, Math.min(50, before.size())))) {
+                same++;
+            } else {
+                System.out.println("DIFFERENT RESULTS for " + query + ":\n before " + before + "\n after  " + after);
+            }
+        }
+        return new int[] {same, kind.queries().size(), longer};
     }
 
     private static void warm(Kind kind, ResidentSearch search, TransactionTemplate transactions, int times) {
@@ -283,61 +366,25 @@ public final class ResidentSearchBenchmark {
         return sorted.get(Math.max(0, index)) / 1e6;
     }
 
-    private static String explain(HikariDataSource pool, String query) throws Exception {
-        // The first stage of the query: which key kind and key the search reads first.
-        String typed = query.strip();
-        String kind;
-        String key;
-        String exact;
-        if (typed.contains(" ")) {
-            String[] parts = typed.split(" ");
-            String birth = parts[parts.length - 1];
-            String name = String.join("", Arrays.copyOf(parts, parts.length - 1));
-            kind = SearchKeyRows.BIRTH_AND_KANA;
-            key = birth + jp.jichitai.cloud.residents.SearchKeys.kanaKey(name);
-            exact = birth + SearchKeyRows.exactKana(name);
-        } else if (ResidentSearch.isKana(typed)) {
-            kind = SearchKeyRows.SURNAME_KANA;
-            key = jp.jichitai.cloud.residents.SearchKeys.kanaKey(typed);
-            exact = SearchKeyRows.exactKana(typed);
-        } else {
-            kind = SearchKeyRows.SURNAME;
-            key = jp.jichitai.cloud.residents.SearchKeys.nameKey(typed);
-            exact = typed;
-        }
+    private static String explain(HikariDataSource pool, ResidentSearch search, String query) throws Exception {
+        var statement = search.statement(TENANT, query, 50).orElseThrow();
         StringBuilder plan = new StringBuilder();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             connection.createStatement().execute("SET LOCAL jc.tenant_id = '" + TENANT + "'");
-            var statement = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT atena_number FROM resident_search_key "
-                    + "WHERE tenant_id = ? AND key_kind = ? AND removed = false AND key_value = ? AND exact_value = ? "
-                    + "ORDER BY sort_kana, atena_number LIMIT 50");
-            statement.setString(1, TENANT);
-            statement.setString(2, kind);
-            statement.setString(3, key);
-            statement.setString(4, exact);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
+            var explain = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + statement.getKey());
+            for (int i = 0; i < statement.getValue().size(); i++) {
+                explain.setObject(i + 1, statement.getValue().get(i));
             }
-            var prefix = connection.prepareStatement("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT atena_number FROM resident_search_key "
-                    + "WHERE tenant_id = ? AND key_kind = ? AND removed = false AND key_value > ? AND key_value < ? "
-                    + "ORDER BY key_value, exact_value, sort_kana, atena_number LIMIT 50");
-            prefix.setString(1, TENANT);
-            prefix.setString(2, kind);
-            prefix.setString(3, key);
-            prefix.setString(4, ResidentSearch.upperBound(key));
-            plan.append("-- prefix stage\n");
-            try (ResultSet rows = prefix.executeQuery()) {
+            try (ResultSet rows = explain.executeQuery()) {
                 while (rows.next()) {
                     plan.append(rows.getString(1)).append('\n');
                 }
             }
             connection.rollback();
         }
-        if (plan.toString().contains("Sort Key") || plan.toString().contains("Seq Scan")) {
-            plan.append("!! WARNING: the plan sorts or scans: the index does not supply the order\n");
+        if (plan.toString().contains("Seq Scan")) {
+            plan.append("!! WARNING: the plan scans a whole table\n");
         }
         return plan.toString();
     }
