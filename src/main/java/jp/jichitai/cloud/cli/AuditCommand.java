@@ -1,5 +1,7 @@
 package jp.jichitai.cloud.cli;
 
+import jp.jichitai.cloud.shared.DatabaseOptions;
+
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;

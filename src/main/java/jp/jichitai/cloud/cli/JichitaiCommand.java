@@ -1,5 +1,9 @@
 package jp.jichitai.cloud.cli;
 
+import jp.jichitai.cloud.shared.DatabaseOptions;
+
+import jp.jichitai.cloud.continuity.DrillCommand;
+import jp.jichitai.cloud.continuity.VaultCommand;
 import jp.jichitai.cloud.disaster.VictimImportCommand;
 import jp.jichitai.cloud.setuptool.SetupToolCommand;
 import jp.jichitai.cloud.shared.BusinessException;
@@ -17,10 +21,10 @@ import picocli.CommandLine.Command;
         footer = {"", "Run by the ./jc script itself:",
                 "  test      全テストを実行する（H2 と PostgreSQL、ブラウザテストを含む）。",
                 "  cluster   検証用クラスタ（PostgreSQL 3ノード + Patroni + etcd + pgBackRest）を up|down|status する。",
-                "  drill     訓練を行う: drill failover [--scenario crash|node] で切替時間と損失を測る。",
+                "  drill failover [--scenario crash|node]  切替訓練: 主系を止めて切替時間と損失を測る。",
                 "  backup    pgBackRest のバックアップ: full|incr|info|verify|check。"},
         subcommands = {ServeCommand.class, AuditCommand.class, SetupToolCommand.class, GenerateCommand.class,
-                VictimImportCommand.class,
+                VictimImportCommand.class, VaultCommand.class, DrillCommand.class,
                 CommandLine.HelpCommand.class})
 public class JichitaiCommand implements Runnable {
 

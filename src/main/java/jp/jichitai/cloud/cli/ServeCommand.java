@@ -1,5 +1,7 @@
 package jp.jichitai.cloud.cli;
 
+import jp.jichitai.cloud.shared.DatabaseOptions;
+
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -137,7 +137,7 @@ class RestoreDrillIntegrationTests extends IntegrationTest {
                 : List.of("--data", database.dataDirectory().toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = ContinuityTools.commandLine();
+        CommandLine commandLine = jp.jichitai.cloud.cli.JichitaiCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int status = commandLine.execute(all.toArray(String[]::new));

@@ -210,7 +210,7 @@ class TenantVaultIntegrationTests extends IntegrationTest {
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = ContinuityTools.commandLine();
+        CommandLine commandLine = jp.jichitai.cloud.cli.JichitaiCommand.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int status = commandLine.execute(all.toArray(String[]::new));

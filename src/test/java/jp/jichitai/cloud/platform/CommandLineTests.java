@@ -19,7 +19,7 @@ class CommandLineTests {
         commandLine.setOut(new PrintWriter(out));
         int status = commandLine.execute("help");
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("serve", "audit", "setup-tool", "gen", "test", "cluster", "drill", "backup", "help");
+        assertThat(out.toString()).contains("serve", "audit", "setup-tool", "gen", "victim-import", "vault", "drill", "test", "cluster", "backup", "help");
         for (String name : commandLine.getSubcommands().keySet()) {
             assertThat(out.toString()).as("help mentions " + name).containsPattern("(?m)^\\s+" + name + "\\s+\\S");
         }

@@ -1,4 +1,4 @@
-package jp.jichitai.cloud.cli;
+package jp.jichitai.cloud.shared;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,20 +12,21 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
+ * (In the shared kernel so that every module's command-line tool can take them without depending on the cli.)
  * The database options shared by every command that touches the database: the embedded H2 database
  * in a data folder (the default), or PostgreSQL given by {@code --db} or {@code JC_DB_URL}.
  */
 public class DatabaseOptions {
 
     @Option(names = "--data", paramLabel = "DIR", description = "データフォルダ（組込みデータベース、デモ利用者ファイル）。既定: ./data")
-    Path dataDirectory = Path.of("data");
+    public Path dataDirectory = Path.of("data");
 
     @Option(names = "--db", paramLabel = "URL",
             description = "PostgreSQL の接続先。例: postgresql://127.0.0.1:5432/jichitai?user=postgres （環境変数 JC_DB_URL でも可）")
-    String databaseUrl;
+    public String databaseUrl;
 
     /** The PostgreSQL URL given, if any (option first, then environment). */
-    String postgresUrl() {
+    public String postgresUrl() {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return databaseUrl;
         }
@@ -33,7 +34,7 @@ public class DatabaseOptions {
         return fromEnvironment == null || fromEnvironment.isBlank() ? null : fromEnvironment;
     }
 
-    boolean isEmbedded() {
+    public boolean isEmbedded() {
         return postgresUrl() == null;
     }
 
@@ -47,12 +48,12 @@ public class DatabaseOptions {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
-    String username() {
+    public String username() {
         return isEmbedded() ? "sa" : "";
     }
 
     /** Spring properties that point the service at this database. */
-    Map<String, Object> springProperties() {
+    public Map<String, Object> springProperties() {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("jc.data-dir", dataDirectory.toAbsolutePath().normalize().toString());
         properties.put("spring.datasource.url", jdbcUrl());
@@ -62,7 +63,7 @@ public class DatabaseOptions {
     }
 
     /** Whether the data folder holds no database yet (first start). */
-    boolean isFreshDataFolder() {
+    public boolean isFreshDataFolder() {
         return isEmbedded() && !Files.exists(dataDirectory.resolve("jichitai.mv.db"));
     }
 
@@ -76,7 +77,7 @@ public class DatabaseOptions {
     }
 
     /** Creates the PostgreSQL database named in the URL if it does not exist yet. */
-    void createPostgresDatabaseIfMissing() throws SQLException {
+    public void createPostgresDatabaseIfMissing() throws SQLException {
         if (isEmbedded()) {
             return;
         }
@@ -99,7 +100,7 @@ public class DatabaseOptions {
     }
 
     /** Turns H2's "in use" error into a message that says what to do. */
-    static SQLException explain(SQLException e) {
+    public static SQLException explain(SQLException e) {
         if (isEmbeddedDatabaseInUse(e)) {
             return new SQLException("""
                     データフォルダのデータベースは、実行中の別のプロセス（./jc serve など）が使用しています。
@@ -109,7 +110,7 @@ public class DatabaseOptions {
         return e;
     }
 
-    static boolean isEmbeddedDatabaseInUse(Throwable failure) {
+    public static boolean isEmbeddedDatabaseInUse(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
                 return true;
