@@ -2,6 +2,7 @@ package jp.jichitai.cloud.residents.registry;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +25,7 @@ import jp.jichitai.cloud.shared.BusinessException;
  * 宛名番号 or 世帯番号, a birth date (西暦 or 和暦), a reading (+ birth date), a name in kanji or alphabet, or an
  * address. Results come in stages, each one index range read in display order and stopped by LIMIT:
  * exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
- * typed. Within a stage: kana order. No stage ever sorts more rows than it returns. All stages go to the database
- * as one statement (one round trip), which also returns the display rows.
+ * typed. Within a stage: kana order. No stage ever sorts more rows than it returns.
  */
 @Repository
 class ResidentSearch {
@@ -47,36 +47,30 @@ class ResidentSearch {
     }
 
     List<ResidentSummary> search(String tenant, String query, int limit) {
-        Branches branches = branches(tenant, query, limit);
-        return branches.isEmpty() ? List.of() : summaries(tenant, branches, limit);
-    }
-
-    /** The statement a search sends and its parameters (for the benchmark's EXPLAIN); empty if it sends none. */
-    Optional<Map.Entry<String, List<Object>>> statement(String tenant, String query, int limit) {
-        Branches branches = branches(tenant, query, limit);
-        return branches.isEmpty() ? Optional.empty() : Optional.of(Map.entry(sql(branches), params(tenant, branches, limit)));
-    }
-
-    private Branches branches(String tenant, String query, int limit) {
-        Branches branches = new Branches(tenant, limit);
         String typed = query == null ? "" : query.strip();
         if (typed.isEmpty()) {
-            return branches;
+            return List.of();
         }
         String normalised = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip();
+        Map<String, Match> found = new LinkedHashMap<>();
         if (normalised.matches("[0-9]{1,15}")) {
-            numberLookups(normalised, branches);
+            numberLookups(tenant, normalised, found);
         }
         for (Probe probe : probes(typed, normalised)) {
             for (Stage stage : Stage.values()) {
                 for (boolean removed : new boolean[] {false, true}) {
                     for (String kind : probe.kinds()) {
-                        read(kind, removed, stage, probe, branches);
+                        if (found.size() >= limit) {
+                            // A stage may add more than the page holds; the page is the first `limit` in rank order.
+                            return summaries(tenant, found).stream().limit(limit).toList();
+                        }
+                        read(tenant, kind, removed, stage, probe, limit - found.size() + Math.min(found.size(), limit))
+                                .forEach(atena -> found.putIfAbsent(atena, match(stage)));
                     }
                 }
             }
         }
-        return branches;
+        return summaries(tenant, found).stream().limit(limit).toList();
     }
 
     private static Match match(Stage stage) {
@@ -126,19 +120,21 @@ class ResidentSearch {
         return probes;
     }
 
-    private static void read(String kind, boolean removed, Stage stage, Probe probe, Branches branches) {
+    private List<String> read(String tenant, String kind, boolean removed, Stage stage, Probe probe, int rows) {
         if (probe.key().isEmpty()) {
-            return;
+            return List.of();
         }
-        String from = " atena_number FROM resident_search_key WHERE tenant_id = ? AND key_kind = ? AND removed = ? AND ";
-        switch (stage) {
-            case EXACT -> branches.add(match(stage), "sort_kana, atena_number", from + "key_value = ? AND exact_value = ?",
-                    kind, removed, probe.key(), probe.exact());
-            case FOLDED -> branches.addFolded(match(stage), from + "key_value = ? AND exact_value ", kind, removed, probe.key(),
-                    probe.exact());
-            case PREFIX -> branches.add(match(stage), "key_value, exact_value, sort_kana, atena_number",
-                    from + "key_value > ? AND key_value < ?", kind, removed, probe.key(), upperBound(probe.key()));
-        }
+        String select = "SELECT atena_number FROM resident_search_key WHERE tenant_id = ? AND key_kind = ? AND removed = ? AND ";
+        return switch (stage) {
+            case EXACT -> jdbc.sql(select + "key_value = ? AND exact_value = ? ORDER BY sort_kana, atena_number LIMIT ?")
+                    .params(tenant, kind, removed, probe.key(), probe.exact(), rows).query(String.class).list();
+            case FOLDED -> jdbc.sql(select + "key_value = ? AND exact_value <> ? "
+                            + "ORDER BY exact_value, sort_kana, atena_number LIMIT ?")
+                    .params(tenant, kind, removed, probe.key(), probe.exact(), rows).query(String.class).list();
+            case PREFIX -> jdbc.sql(select + "key_value > ? AND key_value < ? "
+                            + "ORDER BY key_value, exact_value, sort_kana, atena_number LIMIT ?")
+                    .params(tenant, kind, removed, probe.key(), upperBound(probe.key()), rows).query(String.class).list();
+        };
     }
 
     /** The smallest text greater than every text starting with {@code prefix} (code point order, as COLLATE "C"). */
@@ -147,99 +143,45 @@ class ResidentSearch {
         return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
     }
 
-    private static void numberLookups(String digits, Branches branches) {
-        branches.add(Match.EXACT, "atena_number", " atena_number FROM resident_current WHERE tenant_id = ? AND atena_number = ?",
-                digits);
-        branches.add(Match.EXACT, "status <> 'RESIDENT', relationship <> '世帯主', atena_number",
-                " atena_number FROM resident_current WHERE tenant_id = ? AND household_number = ?", digits);
+    private void numberLookups(String tenant, String digits, Map<String, Match> found) {
+        jdbc.sql("SELECT atena_number FROM resident_current WHERE tenant_id = ? AND atena_number = ?")
+                .params(tenant, digits).query(String.class).list()
+                .forEach(atena -> found.putIfAbsent(atena, Match.EXACT));
+        jdbc.sql("SELECT atena_number FROM resident_current WHERE tenant_id = ? AND household_number = ? "
+                        + "ORDER BY status <> 'RESIDENT', relationship <> '世帯主', atena_number LIMIT ?")
+                .params(tenant, digits, LIMIT).query(String.class).list()
+                .forEach(atena -> found.putIfAbsent(atena, Match.EXACT));
     }
 
-    /**
-     * The whole search as one statement, so that a search costs one round trip instead of one per stage: each stage
-     * is a branch {@code (SELECT ... ORDER BY ... LIMIT n)} numbered in the order the stages rank, each still one index
-     * range read in display order and stopped by its LIMIT; a person found by several branches keeps the first
-     * (best) one; the first {@code limit} people are joined to their display rows in the same statement.
-     */
-    private List<ResidentSummary> summaries(String tenant, Branches branches, int limit) {
-        return jdbc.sql(sql(branches)).params(params(tenant, branches, limit)).query((rs, row) -> {
-            ResidentKind kind = ResidentKind.valueOf(rs.getString(4));
-            RecordedDate birth = RegistryStore.decode(rs.getString(8));
-            String building = rs.getString(11);
-            return new ResidentSummary(AtenaNumber.migrated(rs.getString(2)), HouseholdNumber.migrated(rs.getString(3)),
-                    rs.getString(6), rs.getString(7),
-                    kind == ResidentKind.FOREIGN ? birth.toGregorianText() : birth.toJapaneseEraText(),
-                    ResidentStatus.valueOf(rs.getString(5)), kind, rs.getString(9),
-                    building.isEmpty() ? rs.getString(10) : rs.getString(10) + "　" + building,
-                    branches.matches.get(rs.getInt(1)));
-        }).list();
+    private List<ResidentSummary> summaries(String tenant, Map<String, Match> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<String, ResidentSummary> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT atena_number, household_number, resident_kind, status, name, kana, birth_date, relationship, "
+                        + "address, building_line FROM resident_current WHERE tenant_id = ? AND atena_number IN ("
+                        + RegistryStore.placeholders(found.size()) + ")")
+                .params(concat(tenant, found.keySet()))
+                .query((rs, row) -> {
+                    String atena = rs.getString(1);
+                    ResidentKind kind = ResidentKind.valueOf(rs.getString(3));
+                    RecordedDate birth = RegistryStore.decode(rs.getString(7));
+                    String building = rs.getString(10);
+                    return rows.put(atena, new ResidentSummary(AtenaNumber.migrated(atena),
+                            HouseholdNumber.migrated(rs.getString(2)), rs.getString(5), rs.getString(6),
+                            kind == ResidentKind.FOREIGN ? birth.toGregorianText() : birth.toJapaneseEraText(),
+                            ResidentStatus.valueOf(rs.getString(4)), kind, rs.getString(8),
+                            building.isEmpty() ? rs.getString(9) : rs.getString(9) + "　" + building, found.get(atena)));
+                })
+                .list();
+        return found.keySet().stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
     }
 
-    private static List<Object> params(String tenant, Branches branches, int limit) {
-        List<Object> params = new ArrayList<>(branches.params);
-        params.add(limit);
+    private static List<Object> concat(String tenant, java.util.Collection<String> atenaNumbers) {
+        List<Object> params = new ArrayList<>(atenaNumbers.size() + 1);
         params.add(tenant);
+        params.addAll(atenaNumbers);
         return params;
-    }
-
-    private static String sql(Branches branches) {
-        return "SELECT chosen.branch_number, r.atena_number, r.household_number, r.resident_kind, r.status, r.name, "
-                + "r.kana, r.birth_date, r.relationship, r.address, r.building_line FROM ("
-                + "SELECT branch_number, branch_row, atena_number FROM ("
-                + "SELECT branch_number, branch_row, atena_number, "
-                + "ROW_NUMBER() OVER (PARTITION BY atena_number ORDER BY branch_number, branch_row) AS occurrence FROM ("
-                + String.join(" UNION ALL ", branches.sql) + ") hits) numbered "
-                + "WHERE occurrence = 1 ORDER BY branch_number, branch_row LIMIT ?) chosen "
-                + "JOIN resident_current r ON r.tenant_id = ? AND r.atena_number = chosen.atena_number "
-                + "ORDER BY chosen.branch_number, chosen.branch_row";
-    }
-
-    /**
-     * The stages of one search in ranking order. Every branch reads {@code limit} rows, as many as the search
-     * returns, because people already found by an earlier branch do not count.
-     */
-    private static final class Branches {
-
-        private final String tenant;
-        private final int limit;
-        private final List<String> sql = new ArrayList<>();
-        private final List<Object> params = new ArrayList<>();
-        private final List<Match> matches = new ArrayList<>();
-
-        Branches(String tenant, int limit) {
-            this.tenant = tenant;
-            this.limit = limit;
-        }
-
-        /** {@code from} starts after SELECT with the atena_number column and has the tenant as its first parameter. */
-        void add(Match match, String order, String from, Object... values) {
-            sql.add("(SELECT " + matches.size() + " AS branch_number, ROW_NUMBER() OVER (ORDER BY " + order
-                    + ") AS branch_row," + from + " ORDER BY " + order + " LIMIT ?)");
-            matches.add(match);
-            params.add(tenant);
-            params.addAll(List.of(values));
-            params.add(limit);
-        }
-
-        /**
-         * The folded forms of a key: {@code exact_value <> ?} as the two ranges below and above the exact form, each
-         * stopped by LIMIT, because one range with a filter would step over every exact match first (thousands for
-         * a common name).
-         */
-        void addFolded(Match match, String from, String kind, boolean removed, String key, String exact) {
-            String order = "exact_value, sort_kana, atena_number";
-            sql.add("(SELECT " + matches.size() + " AS branch_number, ROW_NUMBER() OVER (ORDER BY side, side_row) AS branch_row, "
-                    + "atena_number FROM ("
-                    + "(SELECT 1 AS side, ROW_NUMBER() OVER (ORDER BY " + order + ") AS side_row," + from + "< ? ORDER BY " + order
-                    + " LIMIT ?) UNION ALL "
-                    + "(SELECT 2 AS side, ROW_NUMBER() OVER (ORDER BY " + order + ") AS side_row," + from + "> ? ORDER BY " + order
-                    + " LIMIT ?)) sides ORDER BY side, side_row LIMIT ?)");
-            matches.add(match);
-            params.addAll(List.of(tenant, kind, removed, key, exact, limit, tenant, kind, removed, key, exact, limit, limit));
-        }
-
-        boolean isEmpty() {
-            return matches.isEmpty();
-        }
     }
 
     /** A date typed whole: 19700301, 1970-03-01, 昭和45年3月1日, S45.3.1, 昭和45年 ... */
