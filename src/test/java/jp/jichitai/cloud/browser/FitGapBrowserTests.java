@@ -123,9 +123,11 @@ class FitGapBrowserTests extends IntegrationTest {
     }
 
     private HttpResponse<byte[]> downloadWithTheBrowsersSession(String href) throws Exception {
-        Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+        // Sessions live in the database (Spring Session JDBC), whose cookie is SESSION.
+        Cookie session = browser.manage().getCookieNamed("SESSION");
+        assertThat(session).as("the browser's session cookie").isNotNull();
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "JSESSIONID=" + session.getValue()).GET().build(),
+                .header("Cookie", session.getName() + "=" + session.getValue()).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 }
