@@ -25,6 +25,9 @@ public abstract class IntegrationTest {
         registry.add("jc.data-dir", () -> database.dataDirectory().toString());
         registry.add("jc.demo.enabled", () -> "true");
         registry.add("jc.demo.residents-scale", () -> "0.01");
+        // Tests that need the SLA figures flush them explicitly; a background flush in the middle of another
+        // test would change a town's rows under it (e.g. the vault's "other towns untouched" checksums).
+        registry.add("jc.sla.flush-interval", () -> "12h");
         registry.add("jc.security.lockout-duration", () -> "10m");
     }
 
