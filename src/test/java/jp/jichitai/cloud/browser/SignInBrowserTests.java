@@ -43,12 +43,12 @@ class SignInBrowserTests extends IntegrationTest {
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
         browser.get(baseUrl() + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("ログイン");
+        assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "ログイン"))).isTrue();
         assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).contains("ユーザーID", "※必須");
 
         browser.switchTo().activeElement().sendKeys(clerk, Keys.TAB, PASSWORD, Keys.ENTER);
 
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("名寄市 ホーム");
+        assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "名寄市 ホーム"))).isTrue();
         assertThat(browser.findElement(By.cssSelector(".tenant-name")).getText()).isEqualTo("名寄市");
         assertThat(browser.findElement(By.cssSelector(".role-badge")).getText()).isEqualTo("窓口職員");
         assertThat(browser.findElement(By.cssSelector(".site-nav")).getText())
@@ -76,7 +76,7 @@ class SignInBrowserTests extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys(admin);
         browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
         browser.findElement(By.linkText("アクセスログ")).click();
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("アクセスログ");
+        assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "アクセスログ"))).isTrue();
         assertThat(browser.findElement(By.cssSelector("table")).getText()).contains(admin).contains("login");
     }
 }

@@ -90,17 +90,17 @@ class DisasterCounterBrowserTests extends IntegrationTest {
                 By.cssSelector("tr[data-disaster='" + disaster + "'] button.start-case"))));
 
         step("001 被災状況の届出");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("001 被災状況の届出");
+        assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "001 被災状況の届出"))).isTrue();
         type(browser.switchTo().activeElement(), "地震で外壁にひび割れ、屋根瓦が落下。");
         click(browser.findElement(By.cssSelector("main form button[type=submit]")));
 
         step("002 本人認証");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("002 本人認証");
+        assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "002 本人認証"))).isTrue();
         type(browser.switchTo().activeElement(), "012345678901");
         submitWithEnter(browser.switchTo().activeElement());
 
         step("003 個人検索");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("003 個人検索");
+        assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "003 個人検索"))).isTrue();
         type(browser.switchTo().activeElement(), "さとう いちろう");
         // The search runs as the clerk types: wait for the answer to the whole query, not to its first letters.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results[data-query='さとう いちろう']")));
@@ -110,12 +110,12 @@ class DisasterCounterBrowserTests extends IntegrationTest {
         click(choose);
 
         step("004 被害の記録");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("004 被害の記録");
+        assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "004 被害の記録"))).isTrue();
         type(browser.switchTo().activeElement(), "35");
         submitWithEnter(browser.switchTo().activeElement());
 
         step("005 証明書発行の申請");
-        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("005 証明書発行の申請");
+        assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "005 証明書発行の申請"))).isTrue();
         assertThat(browser.findElement(By.cssSelector("aside")).getText()).contains("中規模半壊");
         submitWithEnter(browser.switchTo().activeElement());
 
