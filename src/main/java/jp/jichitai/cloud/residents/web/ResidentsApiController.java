@@ -33,6 +33,7 @@ import jp.jichitai.cloud.residents.ResidentSummary;
 import jp.jichitai.cloud.residents.Residents;
 import jp.jichitai.cloud.shared.ApiError;
 import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.PlatformMessages;
 
 /**
  * 住民記録 API. The path's tenant has been checked against the signed-in user's before these run; a 宛名番号 or
@@ -43,7 +44,8 @@ import jp.jichitai.cloud.shared.MessageId;
 @Tag(name = "residents", description = "住民記録（住民基本台帳）")
 class ResidentsApiController {
 
-    static final ApiError NOT_FOUND = new ApiError(MessageId.of("E-API-0404"), "指定されたデータは見つかりません。");
+    /** The platform's one not-found body: the same whether the data or the whole town does not exist. */
+    static final ApiError NOT_FOUND = PlatformMessages.error("E-API-0404");
 
     private final Residents residents;
     private final ResidentCertificates certificates;
