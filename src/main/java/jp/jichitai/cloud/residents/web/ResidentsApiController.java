@@ -32,7 +32,6 @@ import jp.jichitai.cloud.residents.ResidentRecord;
 import jp.jichitai.cloud.residents.ResidentSummary;
 import jp.jichitai.cloud.residents.Residents;
 import jp.jichitai.cloud.shared.ApiError;
-import jp.jichitai.cloud.shared.MessageId;
 import jp.jichitai.cloud.shared.PlatformMessages;
 
 /**
