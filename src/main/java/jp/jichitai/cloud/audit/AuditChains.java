@@ -40,6 +40,59 @@ public final class AuditChains {
         }
     }
 
+    /**
+     * Appends one entry to a tenant's chain on a plain JDBC connection, inside the caller's transaction, so
+     * that a command-line tool's change and its audit entry commit together or not at all. The chain head is
+     * locked as the service does, so numbers stay gapless when the service appends at the same time.
+     * Returns the entry's sequence number.
+     */
+    public static long append(Connection connection, String tenantScope, String actor, String actorRole,
+            String action, String target, String query, AuditEvent.Outcome outcome) throws SQLException {
+        long sequence;
+        String previousHash;
+        try (PreparedStatement head = connection.prepareStatement(
+                "SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = ? FOR UPDATE")) {
+            head.setString(1, tenantScope);
+            try (ResultSet row = head.executeQuery()) {
+                if (!row.next()) {
+                    throw new SQLException("no audit chain for " + tenantScope);
+                }
+                sequence = row.getLong(1) + 1;
+                previousHash = row.getString(2);
+            }
+        }
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        String shortTarget = target.length() > 200 ? target.substring(0, 200) : target;
+        String shortQuery = query != null && query.length() > 1000 ? query.substring(0, 1000) : query;
+        String hash = hashOf(previousHash, tenantScope, sequence, now, actor, actorRole, action, shortTarget,
+                shortQuery, null, outcome.name());
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO audit_log (tenant_id, seq, occurred_at, actor, actor_role, action, target, query_text,
+                                       client_address, outcome, previous_hash, entry_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)""")) {
+            insert.setString(1, tenantScope);
+            insert.setLong(2, sequence);
+            insert.setObject(3, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            insert.setString(4, actor);
+            insert.setString(5, actorRole);
+            insert.setString(6, action);
+            insert.setString(7, shortTarget);
+            insert.setString(8, shortQuery);
+            insert.setString(9, outcome.name());
+            insert.setString(10, previousHash);
+            insert.setString(11, hash);
+            insert.executeUpdate();
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?")) {
+            update.setLong(1, sequence);
+            update.setString(2, hash);
+            update.setString(3, tenantScope);
+            update.executeUpdate();
+        }
+        return sequence;
+    }
+
     /** Checks every chain (or the named scope's) entry by entry; names the first broken one. */
     public static List<ChainVerification> verify(Connection connection, String onlyScope) throws SQLException {
         List<String> scopes = new ArrayList<>();

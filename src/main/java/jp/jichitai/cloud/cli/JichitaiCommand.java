@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
                 "  drill failover [--scenario crash|node]  切替訓練: 主系を止めて切替時間と損失を測る。",
                 "  backup    pgBackRest のバックアップ: full|incr|info|verify|check。"},
         subcommands = {ServeCommand.class, AuditCommand.class, SetupToolCommand.class, GenerateCommand.class,
-                VictimImportCommand.class, VaultCommand.class, DrillCommand.class,
+                VictimImportCommand.class, VaultCommand.class, DrillCommand.class, ImportCommand.class, ExportCommand.class,
                 CommandLine.HelpCommand.class})
 public class JichitaiCommand implements Runnable {
 

@@ -22,7 +22,7 @@ import jp.jichitai.cloud.migrationformat.RejectsWriter;
 import jp.jichitai.cloud.migrationformat.RowValidator;
 import jp.jichitai.cloud.migrationformat.Cp932Tables;
 import jp.jichitai.cloud.setuptool.internal.DistrictNames;
-import jp.jichitai.cloud.setuptool.internal.KeyTracker;
+import jp.jichitai.cloud.migrationformat.KeyTracker;
 import jp.jichitai.cloud.setuptool.internal.LongIntHashMap;
 import jp.jichitai.cloud.setuptool.internal.ResidentProjection;
 import jp.jichitai.cloud.shared.MessageId;

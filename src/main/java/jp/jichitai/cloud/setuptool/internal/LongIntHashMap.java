@@ -1,6 +1,7 @@
 package jp.jichitai.cloud.setuptool.internal;
 
 import java.util.Arrays;
+import jp.jichitai.cloud.migrationformat.LongHashSet;
 
 /**
  * Open-addressing map from non-negative long keys (宛名番号, packed keys) to int values, without boxing:

@@ -1,13 +1,9 @@
-package jp.jichitai.cloud.setuptool.internal;
+package jp.jichitai.cloud.migrationformat;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import jp.jichitai.cloud.migrationformat.Column;
-import jp.jichitai.cloud.migrationformat.ColumnType;
-import jp.jichitai.cloud.migrationformat.CsvRow;
-import jp.jichitai.cloud.migrationformat.Layout;
 
 /**
  * Finds rows whose key (the layout's key columns) was seen before. Keys of one or two digit columns that

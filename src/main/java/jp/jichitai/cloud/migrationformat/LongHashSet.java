@@ -1,4 +1,4 @@
-package jp.jichitai.cloud.setuptool.internal;
+package jp.jichitai.cloud.migrationformat;
 
 import java.util.Arrays;
 
@@ -33,7 +33,7 @@ public final class LongHashSet {
      * is walked almost in order instead of with a cache miss per row; the higher bits are spread by a
      * multiplication, so keys that differ only there do not pile up.
      */
-    static int slot(long key, int mask) {
+    public static int slot(long key, int mask) {
         return (int) (key + (key >>> 20) * 0x9E3779B97F4A7C15L) & mask;
     }
 

@@ -1,0 +1,121 @@
+package jp.jichitai.cloud.migration;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jp.jichitai.cloud.audit.AuditChains;
+import jp.jichitai.cloud.audit.AuditEvent;
+import jp.jichitai.cloud.migration.internal.MigratedTable;
+import jp.jichitai.cloud.migration.internal.MigrationMessages;
+import jp.jichitai.cloud.migrationformat.Cp932CsvWriter;
+import jp.jichitai.cloud.migrationformat.GaijiMap;
+import jp.jichitai.cloud.migrationformat.Layout;
+import jp.jichitai.cloud.migrationformat.Layouts;
+import jp.jichitai.cloud.migrationformat.MigrationProblems;
+import jp.jichitai.cloud.shared.TenantCode;
+
+/**
+ * 移行データの出力 (export): writes the tenant's migrated registry back as the four standard files, in the rows'
+ * original order, CP932 through the reporting encoder. Read in one consistent snapshot; the files appear only
+ * when all four were written (each goes to a temporary file first), and the export is audited.
+ */
+public final class RegistryExport {
+
+    private RegistryExport() {
+    }
+
+    public static ExportReport run(Connection connection, TenantCode tenant, Path outputDirectory, String actor)
+            throws SQLException, IOException {
+        boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
+        connection.setAutoCommit(false);
+        // One snapshot for the four files; on PostgreSQL autocommit off also lets the driver fetch with a cursor.
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        List<Path> temporaries = new ArrayList<>();
+        try {
+            String code = tenant.value();
+            if (MigratedTable.countRows(connection, MigratedTable.RESIDENT_ROWS.tableName(), code) == 0) {
+                throw MigrationMessages.refusal("E-MIG-0503", code);
+            }
+            Files.createDirectories(outputDirectory);
+            Layouts layouts = Layouts.version(Layouts.DEFAULT_VERSION);
+            MigrationProblems problems = new MigrationProblems();
+            Map<String, Long> lines = new LinkedHashMap<>();
+            for (MigratedTable table : MigratedTable.ALL) {
+                Layout layout = layouts.layout(table.layoutName());
+                table.checkFits(layout);
+                Path temporary = outputDirectory.resolve("." + layout.fileName() + ".tmp");
+                temporaries.add(temporary);
+                lines.put(layout.fileName(), writeFile(connection, code, table, layout, temporary, problems));
+            }
+            if (problems.hasErrors()) {
+                connection.rollback();
+                return new ExportReport(tenant, false, lines, problems);
+            }
+            for (int i = 0; i < temporaries.size(); i++) {
+                Layout layout = layouts.layout(MigratedTable.ALL.get(i).layoutName());
+                move(temporaries.get(i), outputDirectory.resolve(layout.fileName()));
+            }
+            StringBuilder counts = new StringBuilder();
+            lines.forEach((file, count) -> counts.append(String.format(Locale.ROOT, "%s lines=%d; ", file, count)));
+            AuditChains.append(connection, code, actor, "cli", "migration.export", "tenant:" + code,
+                    counts.toString().strip(), AuditEvent.Outcome.SUCCESS);
+            connection.commit();
+            return new ExportReport(tenant, true, lines, problems);
+        } catch (SQLException | IOException | RuntimeException | Error failure) {
+            connection.rollback();
+            throw failure;
+        } finally {
+            for (Path temporary : temporaries) {
+                Files.deleteIfExists(temporary);
+            }
+            connection.setTransactionIsolation(isolation);
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static long writeFile(Connection connection, String tenant, MigratedTable table, Layout layout, Path file,
+            MigrationProblems problems) throws SQLException, IOException {
+        int columns = table.columns().size();
+        String[] fields = new String[columns];
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                Cp932CsvWriter writer = new Cp932CsvWriter(out, layout.fileName(), layout, GaijiMap.none(), problems);
+                PreparedStatement select = connection.prepareStatement("SELECT " + String.join(", ", table.columns())
+                        + " FROM " + table.tableName() + " WHERE tenant_id = ? ORDER BY line_number")) {
+            select.setString(1, tenant);
+            select.setFetchSize(5000);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    for (int i = 0; i < columns; i++) {
+                        fields[i] = rows.getString(i + 1);
+                    }
+                    writer.writeRow(fields, fields[0]);
+                }
+            }
+            writer.flush();
+            return writer.linesWritten();
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package jp.jichitai.cloud.migration.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import jp.jichitai.cloud.migrationformat.CsvRow;
+
+/**
+ * Writes the valid rows of one file into its table, inside the caller's transaction. Empty fields become NULL.
+ * Once {@link #discard()} is called (an error makes the import void) nothing more is sent; the caller rolls back.
+ */
+public interface RowLoader extends AutoCloseable {
+
+    void load(CsvRow row) throws SQLException;
+
+    /** Stops sending rows: the import will be rolled back. */
+    void discard() throws SQLException;
+
+    /** Sends what is buffered; the rows are then in the table (uncommitted). Returns the rows loaded. */
+    long finish() throws SQLException;
+
+    @Override
+    void close() throws SQLException;
+
+    /** A loader that sends nothing, for checking the rows of an import that is void already. */
+    static RowLoader none() {
+        return new RowLoader() {
+            @Override
+            public void load(CsvRow row) {
+            }
+
+            @Override
+            public void discard() {
+            }
+
+            @Override
+            public long finish() {
+                return 0;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** COPY on PostgreSQL, JDBC batches elsewhere (H2). */
+    static RowLoader of(Connection connection, String tenant, MigratedTable table) throws SQLException {
+        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            return new CopyRowLoader(connection, tenant, table);
+        }
+        return new BatchRowLoader(connection, tenant, table);
+    }
+}
