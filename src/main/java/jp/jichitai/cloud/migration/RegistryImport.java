@@ -214,7 +214,7 @@ public final class RegistryImport {
 
     private void reject(Layout layout, FileTally tally, CsvRow row, RowLoader loader) throws IOException, SQLException {
         MessageId reason = row.isMalformed() ? row.problem() : problems.firstErrorSinceMark();
-        tally.reject(reason == null ? "E-MIG-0000" : reason.value());
+        tally.reject(java.util.Objects.requireNonNull(reason, "a rejected row has a reported error").value());
         if (rejects != null) {
             List<RejectionReason> reasons = problems.errorsSinceMark();
             rejects.reject(layout.fileName(), row, reasons);
