@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 "  backup    pgBackRest のバックアップ: full|incr|info|verify|check。"},
         subcommands = {ServeCommand.class, AuditCommand.class, SetupToolCommand.class, GenerateCommand.class,
                 VictimImportCommand.class, VaultCommand.class, DrillCommand.class, ImportCommand.class, ExportCommand.class,
+                jp.jichitai.cloud.migration.GaijiCommand.class,
                 CommandLine.HelpCommand.class})
 public class JichitaiCommand implements Runnable {
 

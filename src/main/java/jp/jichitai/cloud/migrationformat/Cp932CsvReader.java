@@ -201,12 +201,14 @@ public final class Cp932CsvReader implements Closeable {
         int fields = 1;
         int characters = 0;
         boolean gaijiSeen = false;
+        boolean control = false;
         int end = limit;
         int contentEnd = -1;
         for (int i = start; i < end; i++) {
             byte b = bytes[i];
             if (b >= 0) {
-                // ',' (2C), LF (0A) and CR (0D) are all below '-' (2D): one comparison for digits and letters.
+                // ',' (2C), LF (0A), CR (0D) and the other control characters are all below '-' (2D): one
+                // comparison for digits and letters, and DEL (7F) the only other one to look for.
                 if (b < '-') {
                     if (b == ',') {
                         if (fields + 1 >= byteStarts.length) {
@@ -229,7 +231,11 @@ public final class Cp932CsvReader implements Closeable {
                         contentEnd = i;
                         end = i + 1;
                         break;
+                    } else if (b < ' ') {
+                        control = true;
                     }
+                } else if (b == 0x7F) {
+                    control = true;
                 }
             } else {
                 if (!nonAsciiSeen) {
@@ -259,6 +265,7 @@ public final class Cp932CsvReader implements Closeable {
         charStarts[fields] = characters + 1;
         r.fieldCount = fields;
         r.charLength = characters;
+        r.controlFree = !control;
         gaijiInLine = gaijiSeen;
         return end;
     }
@@ -357,6 +364,7 @@ public final class Cp932CsvReader implements Closeable {
         int fields = 1;
         int characters = 0;
         boolean gaijiSeen = false;
+        boolean control = false;
         for (int i = start; i < end; i++) {
             byte b = bytes[i];
             if (b >= 0) {
@@ -369,6 +377,8 @@ public final class Cp932CsvReader implements Closeable {
                     charStarts[fields++] = characters + 1;
                 } else if (b == '\r') {
                     return false;
+                } else if (b < ' ' || b == 0x7F) {
+                    control = true;
                 }
             } else {
                 if (!nonAsciiSeen) {
@@ -392,6 +402,7 @@ public final class Cp932CsvReader implements Closeable {
         charStarts[fields] = characters + 1;
         r.fieldCount = fields;
         r.charLength = characters;
+        r.controlFree = !control;
         r.decoded = false;
         if (gaijiSeen) {
             tallyGaiji(r);
@@ -405,6 +416,7 @@ public final class Cp932CsvReader implements Closeable {
      */
     private boolean splitAndDecode(CsvRow r, int start, int end) {
         r.decoded = true;
+        r.controlFree = false;
         // A comma or CR can never be the second byte of a CP932 character, so bytes can be split before decoding.
         int fields = 1;
         int[] byteStarts = r.byteStarts;

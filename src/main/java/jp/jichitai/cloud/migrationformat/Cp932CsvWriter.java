@@ -25,6 +25,21 @@ public final class Cp932CsvWriter implements Closeable {
     private static final MessageId SEPARATOR = MessageId.of("E-MIG-0304");
     private static final int FLUSH_AT = 1 << 20;
 
+    /**
+     * By byte pair (first × 256 + second): the pair's character in its usual code (髙 FBFC → EEE0), or -1 for a
+     * pair that needs the full path: a 外字 (which the map may replace) or no character at all. One lookup
+     * instead of decoding and encoding each two-byte character of a field copied as read.
+     */
+    private static final int[] PAIR_IN_USUAL_CODE = new int[65536];
+
+    static {
+        for (int pair = 0; pair < PAIR_IN_USUAL_CODE.length; pair++) {
+            char c = Cp932Tables.DOUBLE[pair];
+            PAIR_IN_USUAL_CODE[pair] = c == Cp932Tables.INVALID || GaijiTally.isGaiji(c) || Cp932Tables.ENCODE[c] <= 0xFF
+                    ? -1 : Cp932Tables.ENCODE[c];
+        }
+    }
+
     private final OutputStream out;
     private final Layout layout;
     private final String fileName;
@@ -128,6 +143,7 @@ public final class Cp932CsvWriter implements Closeable {
         int at = length;
         char[] single = Cp932Tables.SINGLE;
         int[] codes = Cp932Tables.ENCODE;
+        int[] usualCodes = PAIR_IN_USUAL_CODE;
         for (int i = start; i < end; i++) {
             byte b = bytes[i];
             if (b >= 0) {
@@ -140,7 +156,14 @@ public final class Cp932CsvWriter implements Closeable {
             }
             char c = single[b & 0xFF];
             if (c == Cp932Tables.LEAD) {
-                c = Cp932Tables.DOUBLE[(b & 0xFF) << 8 | bytes[++i] & 0xFF];
+                int pair = (b & 0xFF) << 8 | bytes[++i] & 0xFF;
+                int usual = usualCodes[pair];
+                if (usual >= 0) {
+                    target[at++] = (byte) (usual >> 8);
+                    target[at++] = (byte) usual;
+                    continue;
+                }
+                c = Cp932Tables.DOUBLE[pair];
             }
             String substitute = substitutesGaiji && GaijiTally.isGaiji(c) ? gaiji.substituteFor(c) : null;
             if (substitute != null) {

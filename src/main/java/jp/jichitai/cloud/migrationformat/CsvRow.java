@@ -27,6 +27,11 @@ public final class CsvRow {
     int[] charStarts = new int[64];
     /** Start of each field in {@link #bytes}; the start after the last field is {@code byteEnd + 1}. */
     int[] byteStarts = new int[64];
+    /**
+     * Set by the reader when it saw no control character (below U+0020, or DEL) in the line while splitting
+     * it, so the validator need not look again; false when unknown.
+     */
+    boolean controlFree;
     boolean malformed;
     jp.jichitai.cloud.shared.MessageId problem;
 

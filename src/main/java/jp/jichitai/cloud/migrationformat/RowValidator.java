@@ -200,6 +200,9 @@ public final class RowValidator {
                 }
             }
             case TEXT, CODE -> {
+                if (row.controlFree) {
+                    return true;
+                }
                 // Only a byte below 0x80 can be a control character; the second byte of a pair never is.
                 for (int i = start; i < end; i++) {
                     byte c = bytes[i];

@@ -45,6 +45,19 @@ class Cp932CsvWriterTests {
     }
 
     @Test
+    void copiesFieldsGivenAsBytesInTheUsualCodesWithMappedGaijiSubstituted() throws IOException {
+        // 髙 in its other code (EEE0), a mapped 外字 (F041 = U+E001), an unmapped one (F040) and 名 (96BC).
+        byte[] read = {(byte) 0xEE, (byte) 0xE0, (byte) 0xF0, 0x41, (byte) 0xF0, 0x40, (byte) 0x96, (byte) 0xBC};
+        try (Cp932CsvWriter writer = writer(GaijiMap.of(Map.of('\uE001', "吉")))) {
+            writer.beginRow();
+            writer.cp932(new byte[] {'7'}, 0, 1);
+            writer.cp932(read, 0, read.length);
+            assertThat(writer.endRow(() -> "x")).isTrue();
+        }
+        assertThat(out.toByteArray()).containsExactly('7', ',', 0xFB, 0xFC, 0x8B, 0x67, 0xF0, 0x40, 0x96, 0xBC, '\r', '\n');
+    }
+
+    @Test
     void refusesAFieldWithACommaBecauseThereIsNoQuoting() throws IOException {
         try (Cp932CsvWriter writer = writer(GaijiMap.none())) {
             assertThat(writer.writeRow(new String[] {"1", "a,b"}, "x")).isFalse();

@@ -48,6 +48,30 @@ class RowValidatorTests {
         return problems.listedErrors().stream().map(problem -> problem.column() + " " + problem.id()).toList();
     }
 
+    /** Validates every line of a file and lists the errors as "LINE:COLUMN ID". */
+    private List<String> validateLines(String... lines) throws IOException {
+        byte[] file = (String.join("\r\n", lines) + "\r\n").getBytes(CP932);
+        try (Cp932CsvReader reader = Cp932CsvReader.of(new ByteArrayInputStream(file), "data_d0101.csv", residents, false,
+                problems, new GaijiTally())) {
+            RowValidator validator = new RowValidator(residents, "data_d0101.csv", problems);
+            CsvRow row;
+            while ((row = reader.next()) != null) {
+                assertThat(row.isMalformed()).isFalse();
+                validator.validate(row);
+            }
+        }
+        return problems.listedErrors().stream().map(problem -> problem.line() + ":" + problem.column() + " " + problem.id()).toList();
+    }
+
+    @Test
+    void findsControlCharactersInTextOnTheFirstLineAndOnTheFastPathOfLaterLines() throws IOException {
+        // Line 1 goes through the careful path (the file's first non-ASCII line), the later ones through the
+        // one-pass split; a tab, a DEL and a bell must be found on either, in the column they are in.
+        assertThat(validateLines(residentRow(6, "佐\t藤"), residentRow(), residentRow(20, "北海道名寄市\u007F西"),
+                residentRow(15, "佐藤\u0007一郎", 1, "100000029"), residentRow(1, "100000037")))
+                .containsExactly("1:6 E-MIG-0112", "3:20 E-MIG-0112", "4:15 E-MIG-0112");
+    }
+
     @Test
     void acceptsAValidRow() throws IOException {
         assertThat(validate(residentRow())).isEmpty();
