@@ -55,19 +55,17 @@ class DisasterApiController {
     private final DisasterCertificates certificates;
     private final JdbcResidentDirectory directory;
     private final SupportPayments payments;
-    private final Shelters shelters;
     private final DisasterStatistics statistics;
     private final AuditLog auditLog;
 
     DisasterApiController(Disasters disasters, VictimSupport support, DisasterCertificates certificates,
-            JdbcResidentDirectory directory, SupportPayments payments, Shelters shelters,
+            JdbcResidentDirectory directory, SupportPayments payments,
             DisasterStatistics statistics, AuditLog auditLog) {
         this.disasters = disasters;
         this.support = support;
         this.certificates = certificates;
         this.directory = directory;
         this.payments = payments;
-        this.shelters = shelters;
         this.statistics = statistics;
         this.auditLog = auditLog;
     }
@@ -114,8 +112,8 @@ class DisasterApiController {
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     @Operation(summary = "訓練の災害を記録ごと削除する（団体管理者）")
     ResponseEntity<Void> removeDrill(@PathVariable String tenantCode, @PathVariable long id) {
-        disasters.removeDrill(id);
-        auditLog.record(AuditEvent.of("disaster.drill.remove", "disaster:" + id));
+        int certificates = disasters.removeDrill(id);
+        auditLog.record(AuditEvent.of("disaster.drill.remove", "disaster:" + id).query(certificates + " certificates"));
         return ResponseEntity.noContent().build();
     }
 
@@ -248,21 +246,6 @@ class DisasterApiController {
         SupportPayments.Application paid = payments.pay(id, applicationId);
         auditLog.record(AuditEvent.of("disaster.payment.pay", "disaster:" + id + " application:" + applicationId));
         return paid;
-    }
-
-    @GetMapping("/{id}/shelters")
-    @Operation(summary = "避難所の一覧と現在の避難者数")
-    List<Shelters.Shelter> shelters(@PathVariable String tenantCode, @PathVariable long id) {
-        disasters.require(id);
-        return shelters.of(id);
-    }
-
-    @PostMapping("/{id}/shelters")
-    @Operation(summary = "避難所を開設する")
-    ResponseEntity<Created> openShelter(@PathVariable String tenantCode, @PathVariable long id,
-            @Validated @RequestBody Shelters.OpenBody body) {
-        disasters.require(id);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(shelters.open(id, body.name(), body.capacity())));
     }
 
     @GetMapping("/{id}/statistics")
