@@ -2,11 +2,9 @@ package jp.jichitai.cloud.disaster.internal;
 
 import java.nio.charset.Charset;
 import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -24,14 +22,16 @@ final class ShelterRosterFile {
     static final List<String> HEADER = List.of("避難者番号", "宛名番号", "氏名", "フリガナ", "生年月日", "入所日時", "退所日時");
     private static final DateTimeFormatter WRITTEN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     private static final Pattern TIME = Pattern.compile("([0-9]{4})[-/]([0-9]{1,2})[-/]([0-9]{1,2})[ T]([0-9]{1,2}):([0-9]{2})(?::[0-9]{2})?");
-    private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
     /** One evacuee line of the file. */
     record Row(long line, Long stayId, String atenaNumber, String name, String kana, String birthDate,
             OffsetDateTime enteredAt, OffsetDateTime leftAt) {
     }
 
-    /** The rows of a file, or the problems that refuse it (each naming line, column and field). */
+    /**
+     * The rows that parsed, and the problems that refuse the file (each naming line, column and field). Rows are
+     * only ever written when there is no problem; they are returned anyway so that the service can add its own.
+     */
     record Content(List<Row> rows, List<String> problems) {
         boolean valid() {
             return problems.isEmpty();
@@ -88,8 +88,8 @@ final class ShelterRosterFile {
             if (f.get(3).length() > 100) {
                 problems.add(problem(line, 4, "フリガナは100文字以内です。"));
             }
-            if (!f.get(4).isEmpty() && !validBirthDate(f.get(4))) {
-                problems.add(problem(line, 5, "生年月日は8桁の日付（例：19700505）です。"));
+            if (!f.get(4).isEmpty() && !f.get(4).matches("[0-9]{8}")) {
+                problems.add(problem(line, 5, "生年月日は8桁の数字（例：19700505）です。"));
             }
             OffsetDateTime entered = parseTime(f.get(5));
             if (entered == null) {
@@ -108,7 +108,13 @@ final class ShelterRosterFile {
                 rows.add(new Row(line.number(), stayId, f.get(1), f.get(2), f.get(3), f.get(4), entered, left));
             }
         }
-        return new Content(problems.isEmpty() ? rows : List.of(), problems);
+        return new Content(List.copyOf(rows), problems);
+    }
+
+    /** The line a problem names, for listing problems in file order. */
+    static long lineOf(String problem) {
+        int end = problem.indexOf('行');
+        return end > 0 && problem.substring(0, end).matches("[0-9]+") ? Long.parseLong(problem.substring(0, end)) : 0;
     }
 
     static String problem(CsvText.Line line, int column, String text) {
@@ -117,15 +123,6 @@ final class ShelterRosterFile {
 
     static String problem(Row row, int column, String text) {
         return row.line() + "行目 " + column + "列（" + HEADER.get(column - 1) + "）: " + text;
-    }
-
-    private static boolean validBirthDate(String text) {
-        try {
-            LocalDate.parse(text, BIRTH);
-            return true;
-        } catch (DateTimeException invalid) {
-            return false;
-        }
     }
 
     private static OffsetDateTime parseTime(String text) {

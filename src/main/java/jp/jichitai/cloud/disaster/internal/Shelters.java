@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -204,7 +205,7 @@ class Shelters {
     @Transactional(readOnly = true)
     List<Stay> roster(long disasterId, long shelterId) {
         require(disasterId, shelterId);
-        return jdbc.sql("SELECT " + STAY_COLUMNS + """
+        return jdbc.sql("SELECT " + STAY_COLUMNS + " " + """
                  FROM disaster_shelter_stay WHERE tenant_id = ? AND disaster_id = ? AND shelter_id = ?
                  ORDER BY CASE WHEN left_at IS NULL THEN 0 ELSE 1 END, entered_at, id""")
                 .params(Disasters.tenant(), disasterId, shelterId).query(Shelters::stay).list();
@@ -218,7 +219,7 @@ class Shelters {
     }
 
     private Optional<Stay> presentStayOf(long disasterId, String atenaNumber) {
-        return jdbc.sql("SELECT " + STAY_COLUMNS + """
+        return jdbc.sql("SELECT " + STAY_COLUMNS + " " + """
                  FROM disaster_shelter_stay WHERE tenant_id = ? AND disaster_id = ? AND atena_number = ?
                   AND left_at IS NULL AND possible_duplicate IS NULL ORDER BY id""")
                 .params(Disasters.tenant(), disasterId, atenaNumber).query(Shelters::stay).list().stream().findFirst();
@@ -262,20 +263,19 @@ class Shelters {
         ShelterRosterFile.Content content = ShelterRosterFile.read(file, charset);
         List<String> problems = new ArrayList<>(content.problems());
         List<Stay> recorded = stays(disasterId);
-        if (content.valid()) {
-            for (ShelterRosterFile.Row row : content.rows()) {
-                if (row.stayId() != null) {
-                    Optional<Stay> stay = recorded.stream().filter(s -> s.id() == row.stayId()).findFirst();
-                    if (stay.isEmpty() || stay.get().shelterId() != shelterId) {
-                        problems.add(ShelterRosterFile.problem(row, 1, "避難者番号 " + row.stayId() + " はこの避難所の名簿にありません。"));
-                    }
+        for (ShelterRosterFile.Row row : content.rows()) {
+            if (row.stayId() != null) {
+                Optional<Stay> stay = recorded.stream().filter(s -> s.id() == row.stayId()).findFirst();
+                if (stay.isEmpty() || stay.get().shelterId() != shelterId) {
+                    problems.add(ShelterRosterFile.problem(row, 1, "避難者番号 " + row.stayId() + " はこの避難所の名簿にありません。"));
                 }
-                if (!row.atenaNumber().isEmpty() && directory.findByAtenaNumber(row.atenaNumber()).isEmpty()) {
-                    problems.add(ShelterRosterFile.problem(row, 2, "宛名番号 " + row.atenaNumber() + " の方は被災者台帳に見つかりません。"));
-                }
+            }
+            if (!row.atenaNumber().isEmpty() && directory.findByAtenaNumber(row.atenaNumber()).isEmpty()) {
+                problems.add(ShelterRosterFile.problem(row, 2, "宛名番号 " + row.atenaNumber() + " の方は被災者台帳に見つかりません。"));
             }
         }
         if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingLong(ShelterRosterFile::lineOf));
             throw new RosterRefused(problems);
         }
         int added = 0;

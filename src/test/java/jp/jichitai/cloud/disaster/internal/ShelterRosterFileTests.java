@@ -51,18 +51,19 @@ class ShelterRosterFileTests {
     }
 
     @Test
-    void everyProblemNamesLineColumnAndFieldAndNoRowIsReturned() {
+    void everyProblemNamesLineColumnAndField() {
         String text = HEADER
                 + ",,正しい　人,,,2026-11-20 09:00,\r\n"
                 + "x,,,,1970131,2026-11-20 25:00,\r\n"
                 + ",,人,,,2026-11-20 09:00,2026-11-19 09:00\r\n"
                 + ",,足りない\r\n";
         ShelterRosterFile.Content content = ShelterRosterFile.read(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-        assertThat(content.rows()).isEmpty();
+        assertThat(content.valid()).isFalse();
+        assertThat(content.rows()).extracting(ShelterRosterFile.Row::name).containsExactly("正しい　人");
         assertThat(content.problems()).containsExactly(
                 "3行目 1列（避難者番号）: 避難者番号は数字です（新しく入所した方は空欄）。",
                 "3行目 3列（氏名）: 氏名を入力してください（100文字以内）。",
-                "3行目 5列（生年月日）: 生年月日は8桁の日付（例：19700505）です。",
+                "3行目 5列（生年月日）: 生年月日は8桁の数字（例：19700505）です。",
                 "3行目 6列（入所日時）: 入所日時を YYYY-MM-DD HH:MM で入力してください。",
                 "4行目 7列（退所日時）: 退所日時が入所日時より前です。",
                 "5行目: 項目の数が3です（7項目）。");
