@@ -40,7 +40,7 @@ class DonationRounds {
     }
 
     record Household(String householdNumber, String districtCode, String level, long amount, LocalDate paidOn) {
-        boolean paid() {
+        public boolean paid() {
             return paidOn != null;
         }
     }

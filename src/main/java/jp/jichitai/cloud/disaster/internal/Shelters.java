@@ -46,7 +46,7 @@ class Shelters {
     }
 
     record Shelter(long id, String name, int capacity, boolean open, long population, long pendingReview) {
-        boolean full() {
+        public boolean full() {
             return population >= capacity;
         }
     }
@@ -54,15 +54,15 @@ class Shelters {
     /** 避難者の入所記録 (an evacuee's stay). possibleDuplicate names the stay it may duplicate, until reviewed. */
     record Stay(long id, long shelterId, String atenaNumber, String name, String kana, String birthDate,
             OffsetDateTime enteredAt, OffsetDateTime leftAt, String origin, Long possibleDuplicate, String duplicateReason) {
-        boolean present() {
+        public boolean present() {
             return leftAt == null;
         }
 
-        String enteredText() {
+        public String enteredText() {
             return ShelterRosterFile.time(enteredAt);
         }
 
-        String leftText() {
+        public String leftText() {
             return ShelterRosterFile.time(leftAt);
         }
 

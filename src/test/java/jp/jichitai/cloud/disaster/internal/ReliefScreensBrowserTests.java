@@ -66,10 +66,11 @@ class ReliefScreensBrowserTests extends IntegrationTest {
         browser.findElement(By.linkText("名寄小学校体育館")).sendKeys(Keys.ENTER);
 
         assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "名寄小学校体育館"))).isTrue();
-        browser.switchTo().activeElement().sendKeys(DisasterFixture.SATO_ICHIRO, Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "佐藤　一郎 さんの入所を記録しました。"));
+        browser.findElement(By.id("atenaNumber")).sendKeys(DisasterFixture.SATO_ICHIRO, Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "入所を記録しました。"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("佐藤　一郎 さんの入所を記録しました。");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("現在 1人 / 収容 2人");
-        browser.switchTo().activeElement().sendKeys(DisasterFixture.SATO_ICHIRO, Keys.ENTER);
+        browser.findElement(By.id("atenaNumber")).sendKeys(DisasterFixture.SATO_ICHIRO, Keys.ENTER);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertThat(browser.findElement(By.id("error-summary")).getText()).contains("既に避難所 名寄小学校体育館 に入所中です");
 
@@ -94,7 +95,7 @@ class ReliefScreensBrowserTests extends IntegrationTest {
         }
         browser.get(baseUrl() + "/disasters/" + disaster + "/payments");
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "被災者生活再建支援金"));
-        browser.switchTo().activeElement().sendKeys(DisasterFixture.SATO_ICHIRO, Keys.TAB);
+        browser.findElement(By.id("atenaNumber")).sendKeys(DisasterFixture.SATO_ICHIRO, Keys.TAB);
         browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
         browser.findElement(By.id("appliedOn")).submit();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
