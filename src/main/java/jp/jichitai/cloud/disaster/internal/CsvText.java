@@ -111,7 +111,7 @@ final class CsvText {
                     line++;
                 }
             }
-            throw Refusals.refusal("E-DIS-0051", line, label(charset));
+            throw Refusals.refusal("E-DIS-0051", String.valueOf(line), label(charset));
         }
     }
 
@@ -166,7 +166,7 @@ final class CsvText {
             }
         }
         if (quoted) {
-            throw Refusals.refusal("E-DIS-0052", recordStart);
+            throw Refusals.refusal("E-DIS-0052", String.valueOf(recordStart));
         }
         if (any || !field.isEmpty()) {
             fields.add(field.toString());

@@ -384,7 +384,7 @@ class Shelters {
         private final List<String> problems;
 
         RosterRefused(List<String> problems) {
-            super(MessageId.of("E-DIS-0044"), Refusals.refusal("E-DIS-0044", problems.size(), problems.get(0)).japaneseMessage());
+            super(MessageId.of("E-DIS-0044"), Refusals.refusal("E-DIS-0044", String.valueOf(problems.size()), problems.get(0)).japaneseMessage());
             this.problems = List.copyOf(problems);
         }
 
