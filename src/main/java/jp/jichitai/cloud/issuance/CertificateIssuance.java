@@ -11,6 +11,13 @@ public interface CertificateIssuance {
      */
     IssuedCertificate issue(IssueRequest request);
 
+    /**
+     * Removes every certificate of a drill's (訓練) numbering scope of the current tenant: the register rows, their
+     * public verification codes and the scope's counter, in the caller's transaction. Refused (nothing removed)
+     * when the scope holds a certificate not issued as a drill. Returns how many certificates were removed.
+     */
+    int removeDrillScope(String numberingScope);
+
     /** The public facts of a certificate, if the code is one that was issued. Audited in the issuing town. */
     Optional<VerifiedCertificate> verify(String code);
 }

@@ -116,8 +116,8 @@ class CounterScreensController {
     @PostMapping("/disasters/{id}/remove")
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     String removeDrill(@PathVariable long id, RedirectAttributes redirect) {
-        disasters.removeDrill(id);
-        auditLog.record(AuditEvent.of("disaster.drill.remove", "disaster:" + id));
+        int certificates = disasters.removeDrill(id);
+        auditLog.record(AuditEvent.of("disaster.drill.remove", "disaster:" + id).query(certificates + " certificates"));
         redirect.addFlashAttribute("notice", "訓練の記録をすべて削除しました。");
         return "redirect:/disasters";
     }

@@ -19,8 +19,8 @@ public final class DirectoryRows {
     static final String INSERT = """
             INSERT INTO victim_directory_person (tenant_id, atena_number, household_number, name, kana, name_key,
                 kana_key, birth_date, sex, relationship, head_name, postal_code, district_code, district_name, address,
-                address_suffix, resident_kind, origin, loaded_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                address_suffix, resident_kind, origin, loaded_at, given_kana_key, given_name_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private DirectoryRows() {
     }
@@ -72,5 +72,27 @@ public final class DirectoryRows {
         insert.setString(17, person.residentKind());
         insert.setString(18, origin);
         insert.setTimestamp(19, now);
+        insert.setString(20, givenKanaKey(person.kana()));
+        insert.setString(21, givenNameKey(person.name()));
+    }
+
+    /** The key of the given name: the part of the フリガナ after its first space ('' when there is none). */
+    static String givenKanaKey(String kana) {
+        return SearchKeys.kanaKey(givenPart(kana));
+    }
+
+    /** The key of the given name in kanji: the part of the name after its first space ('' when there is none). */
+    static String givenNameKey(String name) {
+        return SearchKeys.nameKey(givenPart(name));
+    }
+
+    private static String givenPart(String text) {
+        String stripped = text == null ? "" : text.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            if (Character.isWhitespace(stripped.charAt(i)) || Character.isSpaceChar(stripped.charAt(i))) {
+                return stripped.substring(i).strip();
+            }
+        }
+        return "";
     }
 }

@@ -55,20 +55,22 @@ class DisasterApiController {
     private final DisasterCertificates certificates;
     private final JdbcResidentDirectory directory;
     private final SupportPayments payments;
-    private final Shelters shelters;
     private final DisasterStatistics statistics;
+    private final DonationRounds donations;
+    private final VictimRegistryExport registryExport;
     private final AuditLog auditLog;
 
     DisasterApiController(Disasters disasters, VictimSupport support, DisasterCertificates certificates,
-            JdbcResidentDirectory directory, SupportPayments payments, Shelters shelters,
-            DisasterStatistics statistics, AuditLog auditLog) {
+            JdbcResidentDirectory directory, SupportPayments payments,
+            DisasterStatistics statistics, DonationRounds donations, VictimRegistryExport registryExport, AuditLog auditLog) {
         this.disasters = disasters;
         this.support = support;
         this.certificates = certificates;
         this.directory = directory;
         this.payments = payments;
-        this.shelters = shelters;
         this.statistics = statistics;
+        this.donations = donations;
+        this.registryExport = registryExport;
         this.auditLog = auditLog;
     }
 
@@ -114,8 +116,8 @@ class DisasterApiController {
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     @Operation(summary = "訓練の災害を記録ごと削除する（団体管理者）")
     ResponseEntity<Void> removeDrill(@PathVariable String tenantCode, @PathVariable long id) {
-        disasters.removeDrill(id);
-        auditLog.record(AuditEvent.of("disaster.drill.remove", "disaster:" + id));
+        int certificates = disasters.removeDrill(id);
+        auditLog.record(AuditEvent.of("disaster.drill.remove", "disaster:" + id).query(certificates + " certificates"));
         return ResponseEntity.noContent().build();
     }
 
@@ -250,25 +252,68 @@ class DisasterApiController {
         return paid;
     }
 
-    @GetMapping("/{id}/shelters")
-    @Operation(summary = "避難所の一覧と現在の避難者数")
-    List<Shelters.Shelter> shelters(@PathVariable String tenantCode, @PathVariable long id) {
-        disasters.require(id);
-        return shelters.of(id);
-    }
-
-    @PostMapping("/{id}/shelters")
-    @Operation(summary = "避難所を開設する")
-    ResponseEntity<Created> openShelter(@PathVariable String tenantCode, @PathVariable long id,
-            @Validated @RequestBody Shelters.OpenBody body) {
-        disasters.require(id);
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(shelters.open(id, body.name(), body.capacity())));
-    }
-
     @GetMapping("/{id}/statistics")
     @Operation(summary = "集計（行政区別・被害の程度別・日別の発行数）。訓練は集計しない")
     DisasterStatistics.Summary statistics(@PathVariable String tenantCode, @PathVariable long id) {
         return statistics.of(disasters.require(id));
+    }
+
+    @GetMapping("/{id}/victims.csv")
+    @Operation(summary = "被災者台帳の CSV（他システム向け、encoding: CP932 または UTF-8）")
+    ResponseEntity<byte[]> victimsCsv(@PathVariable String tenantCode, @PathVariable long id,
+            @RequestParam(required = false) String encoding) {
+        Disaster disaster = disasters.require(id);
+        java.nio.charset.Charset charset = CsvText.encoding(encoding);
+        VictimRegistryExport.Export export = registryExport.export(disaster, charset);
+        auditLog.record(AuditEvent.of("disaster.victim.export", "disaster:" + id)
+                .query(export.people() + " people, " + CsvText.label(charset)));
+        return ShelterApiController.csv(export.file(), charset, "disaster-" + id + (disaster.drill() ? "-drill" : "")
+                + "-victims.csv");
+    }
+
+    record RoundDetail(DonationRounds.Round round, List<DonationRounds.Household> households) {
+    }
+
+    record DonationPaymentBody(@NotBlank(message = "世帯番号を入力してください。") @Size(max = 16) String householdNumber) {
+    }
+
+    @GetMapping("/{id}/donation-rounds")
+    @Operation(summary = "義援金の配分の一覧")
+    List<DonationRounds.Round> donationRounds(@PathVariable String tenantCode, @PathVariable long id) {
+        disasters.require(id);
+        return donations.of(id);
+    }
+
+    @PostMapping("/{id}/donation-rounds")
+    @PreAuthorize("hasRole('TENANT_ADMIN')")
+    @Operation(summary = "義援金の配分を決める（団体管理者、amounts: 被害の程度ごとの金額）")
+    ResponseEntity<Created> createRound(@PathVariable String tenantCode, @PathVariable long id,
+            @Validated @RequestBody DonationRounds.RoundBody body) {
+        disasters.require(id);
+        long round = donations.create(id, body.name(), body.amounts());
+        auditLog.record(AuditEvent.of("disaster.donation.round", "disaster:" + id + " round:" + round));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Created(round));
+    }
+
+    @GetMapping("/{id}/donation-rounds/{roundId}")
+    @Operation(summary = "配分の対象世帯と支給状況")
+    RoundDetail donationRound(@PathVariable String tenantCode, @PathVariable long id, @PathVariable long roundId) {
+        disasters.require(id);
+        List<DonationRounds.Household> households = donations.households(id, roundId);
+        auditLog.record(AuditEvent.of("disaster.donation.list", "disaster:" + id + " round:" + roundId)
+                .query(households.size() + " households"));
+        return new RoundDetail(donations.require(id, roundId), households);
+    }
+
+    @PostMapping("/{id}/donation-rounds/{roundId}/payments")
+    @Operation(summary = "義援金の支給を記録する（同じ配分で同じ世帯には一度だけ）")
+    ResponseEntity<DonationRounds.Household> payDonation(@PathVariable String tenantCode, @PathVariable long id,
+            @PathVariable long roundId, @Validated @RequestBody DonationPaymentBody body) {
+        disasters.require(id);
+        DonationRounds.Household paid = donations.pay(id, roundId, body.householdNumber());
+        auditLog.record(AuditEvent.of("disaster.donation.pay", "disaster:" + id + " round:" + roundId + " household:"
+                + paid.householdNumber()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(paid);
     }
 
     @ExceptionHandler(DisasterNotFound.class)

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.jichitai.cloud.disaster.DisasterKind;
+import jp.jichitai.cloud.issuance.CertificateIssuance;
 import jp.jichitai.cloud.tenancy.District;
 import jp.jichitai.cloud.tenancy.TenantContext;
 import jp.jichitai.cloud.tenancy.Tenants;
@@ -31,16 +32,19 @@ class Disasters {
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     /** Every disaster table, children first, for removing a drill. */
-    private static final List<String> DISASTER_TABLES = List.of("disaster_certificate", "disaster_case",
+    static final List<String> DISASTER_TABLES = List.of("disaster_certificate", "disaster_case",
             "disaster_resurvey_request", "disaster_survey", "disaster_dwelling", "disaster_support_payment",
-            "disaster_support_application", "disaster_shelter_stay", "disaster_shelter", "disaster_district");
+            "disaster_support_application", "disaster_shelter_stay", "disaster_shelter", "disaster_donation_payment",
+            "disaster_donation_rate", "disaster_donation_round", "disaster_district");
 
     private final JdbcClient jdbc;
     private final Tenants tenants;
+    private final CertificateIssuance issuance;
 
-    Disasters(JdbcClient jdbc, Tenants tenants) {
+    Disasters(JdbcClient jdbc, Tenants tenants, CertificateIssuance issuance) {
         this.jdbc = jdbc;
         this.tenants = tenants;
+        this.issuance = issuance;
     }
 
     long declare(String name, DisasterKind kind, LocalDate occurredOn, boolean drill, List<String> districtCodes) {
@@ -103,17 +107,22 @@ class Disasters {
                 .optional().orElseThrow(() -> new DisasterNotFound("disaster " + id));
     }
 
-    /** Removes a drill and everything recorded under it; a real disaster is never removed. */
-    void removeDrill(long id) {
+    /**
+     * Removes a drill and everything recorded under it, its certificates in the issuance register included, in
+     * this one transaction; a real disaster is never removed. Returns how many certificates went with it.
+     */
+    int removeDrill(long id) {
         Disaster disaster = require(id);
         if (!disaster.drill()) {
             throw Refusals.refusal("E-DIS-0026");
         }
         String tenant = tenant();
+        int certificates = issuance.removeDrillScope(disaster.numberingScope());
         for (String table : DISASTER_TABLES) {
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ? AND disaster_id = ?").params(tenant, id).update();
         }
         jdbc.sql("DELETE FROM disaster WHERE tenant_id = ? AND id = ?").params(tenant, id).update();
+        return certificates;
     }
 
     static String currentUser() {

@@ -63,15 +63,15 @@ public class JdbcResidentDirectory implements ResidentDirectory {
         parameters.add(tenant());
         if (!query.kana().isEmpty()) {
             String key = SearchKeys.kanaKey(query.kana());
-            where.append(" AND (kana_key LIKE ? OR kana_key LIKE ?)");
+            where.append(" AND (kana_key LIKE ? OR given_kana_key LIKE ?)");
             parameters.add(like(key) + "%");
-            parameters.add("%" + like(key));
+            parameters.add(like(key) + "%");
         }
         if (!query.name().isEmpty()) {
             String key = SearchKeys.nameKey(query.name());
-            where.append(" AND (name_key LIKE ? OR name_key LIKE ?)");
+            where.append(" AND (name_key LIKE ? OR given_name_key LIKE ?)");
             parameters.add(like(key) + "%");
-            parameters.add("%" + like(key));
+            parameters.add(like(key) + "%");
         }
         if (!query.birthDate().isEmpty()) {
             where.append(" AND birth_date = ?");

@@ -113,6 +113,32 @@ class JdbcCertificateIssuance implements CertificateIssuance {
     }
 
     @Override
+    public int removeDrillScope(String numberingScope) {
+        TenantCode tenant = TenantContext.require();
+        Integer removed = transaction.execute(status -> {
+            long real = jdbc.sql("SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND scope = ? AND drill = FALSE")
+                    .params(tenant.value(), numberingScope).query(Long.class).single();
+            if (real > 0) {
+                throw new IllegalStateException("scope " + numberingScope + " holds " + real + " certificates that are not drills");
+            }
+            // certificate_verification has no tenant_id (the public page finds the town from the code): the
+            // tenant code and the drill mark keep this delete inside the town's drill certificates.
+            jdbc.sql("""
+                    DELETE FROM certificate_verification
+                     WHERE tenant_code = ? AND drill = TRUE AND verification_code IN (
+                           SELECT verification_code FROM issued_certificate WHERE tenant_id = ? AND scope = ?)""")
+                    .params(tenant.value(), tenant.value(), numberingScope).update();
+            int certificates = jdbc.sql("DELETE FROM issued_certificate WHERE tenant_id = ? AND scope = ?")
+                    .params(tenant.value(), numberingScope).update();
+            jdbc.sql("DELETE FROM certificate_counter WHERE tenant_id = ? AND scope = ?")
+                    .params(tenant.value(), numberingScope).update();
+            return certificates;
+        });
+        auditLog.record(AuditEvent.of("certificate.drill.remove", "scope:" + numberingScope).query(removed + " certificates"));
+        return removed;
+    }
+
+    @Override
     public Optional<VerifiedCertificate> verify(String text) {
         Optional<VerificationCode> code;
         try {
