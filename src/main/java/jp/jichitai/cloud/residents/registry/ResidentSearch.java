@@ -29,17 +29,24 @@ import jp.jichitai.cloud.residents.registry.SearchProbes.Stage;
  * LIMIT: exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
  * typed. Within a stage: kana order.
  *
- * <p>All ranges go in one statement, as a {@code UNION ALL} of the ranges in rank order, each joined to its display
- * row, read with a fetch size of one page: the database runs a branch only when the rows before it did not fill the
- * fetch (an Append runs its children one after the other and a suspended portal stops it), so a page that the
- * first range fills costs one index range, and a page that needs every range costs one round trip instead of one
- * per range. Rows stream in rank order; the first {@code limit} distinct residents are the page. No branch sorts:
- * each reads the primary key of {@code resident_search_key} in its own order.
+ * <p>The ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in one statement, as a {@code UNION ALL} of the
+ * ranges in rank order, each joined to its display row, read with a fetch size of one page: the database runs a
+ * branch only when the rows before it did not fill the fetch (an Append runs its children one after the other and a
+ * suspended portal stops it), so a page that the first range fills costs one index range, and the next statement is
+ * sent only if the page is not full. Rows stream in rank order; the first {@code limit} distinct residents are the
+ * page. No branch sorts: each reads the primary key of {@code resident_search_key} in its own order.
  */
 @Repository
 class ResidentSearch {
 
     static final int LIMIT = 50;
+
+    /**
+     * How many ranges one statement carries. All of them in one (up to 24) made each execution start every branch's
+     * scan and, until the plan is cached, plan them all (tens of ms on the loaded benchmark machine); one per
+     * statement costs a round trip each. Six covers one stage of a probe (3 name kinds × current/除票).
+     */
+    static final int BRANCHES_PER_STATEMENT = 6;
 
     private static final String DISPLAY_COLUMNS = "c.household_number, c.resident_kind, c.status, c.name, c.kana, "
             + "c.birth_date, c.relationship, c.address, c.building_line";
@@ -106,27 +113,34 @@ class ResidentSearch {
         return branches;
     }
 
-    /** Streams the branches' rows in order and keeps the first {@code limit} residents (each at its best rank). */
+    /**
+     * Streams the branches' rows in order, {@link #BRANCHES_PER_STATEMENT} branches per statement, and keeps the first
+     * {@code limit} residents (each at its best rank); the next statement is sent only when the page is not full.
+     */
     private List<ResidentSummary> page(List<Branch> branches, int limit) {
-        Statement statement = statement(branches);
-        return jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(limit).query(rs -> {
-            Map<String, ResidentSummary> found = new LinkedHashMap<>();
-            Map<Integer, Integer> rowsOfBranch = new HashMap<>();
-            int residents = 0;
-            while (residents < limit && rs.next()) {
-                String atena = rs.getString(1);
-                int number = rs.getInt(11);
-                Branch branch = branches.get(number);
-                // A folded branch is two ranges (below and above the exact form): together they give at most its rows.
-                if (rowsOfBranch.merge(number, 1, Integer::sum) > branch.rows() || found.containsKey(atena)) {
-                    continue;
+        Map<String, ResidentSummary> found = new LinkedHashMap<>();
+        Map<Integer, Integer> rowsOfBranch = new HashMap<>();
+        int[] residents = {0};
+        for (int from = 0; from < branches.size() && residents[0] < limit; from += BRANCHES_PER_STATEMENT) {
+            Statement statement = statement(branches.subList(from, Math.min(branches.size(), from + BRANCHES_PER_STATEMENT)));
+            // A ResultSetExtractor (it returns), so that the loop, not Spring, moves through the rows and can stop early.
+            jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(limit).query(rs -> {
+                while (residents[0] < limit && rs.next()) {
+                    String atena = rs.getString(1);
+                    int number = rs.getInt(11);
+                    Branch branch = branches.get(number);
+                    // A folded branch is two ranges (below and above the exact form): together they give at most its rows.
+                    if (rowsOfBranch.merge(number, 1, Integer::sum) > branch.rows() || found.containsKey(atena)) {
+                        continue;
+                    }
+                    ResidentSummary summary = rs.getString(2) == null ? null : summary(atena, rs, branch.match());
+                    found.put(atena, summary);
+                    residents[0] += summary == null ? 0 : 1;
                 }
-                ResidentSummary summary = rs.getString(2) == null ? null : summary(atena, rs, branch.match());
-                found.put(atena, summary);
-                residents += summary == null ? 0 : 1;
-            }
-            return found.values().stream().filter(Objects::nonNull).toList();
-        });
+                return Boolean.TRUE;
+            });
+        }
+        return found.values().stream().filter(Objects::nonNull).toList();
     }
 
     private static ResidentSummary summary(String atena, java.sql.ResultSet rs, Match match) throws java.sql.SQLException {
