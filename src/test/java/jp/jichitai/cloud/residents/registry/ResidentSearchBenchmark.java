@@ -249,9 +249,10 @@ public final class ResidentSearchBenchmark {
                             + "question as plain `ILIKE '%term%'` on `resident_current` (kana/name, birth date), `ORDER BY kana LIMIT 50`, "
                             + "same clients.\n\n")
                     .append("Before: the staged search (`ResidentSearchBaseline`, one statement per index range and one for the "
-                            + "display rows, up to ~17 round trips). After: `ResidentSearch`, every range and its display row in one "
-                            + "`UNION ALL` statement read with a fetch size of one page (the database stops after the range that fills "
-                            + "the page). Both in the same run, on the same database, same clients, kind by kind. \"same results\": "
+                            + "display rows, up to ~17 round trips). After: `ResidentSearch`, the ranges six per "
+                            + "`UNION ALL` statement (one stage of a probe), each joined to its display row, read with a fetch size of "
+                            + "one page; the database stops after the range that fills the page and the next statement goes only if "
+                            + "the page is not full. Both in the same run, on the same database, same clients, kind by kind. \"same results\": "
                             + "every query of the kind asked both ways; after must equal the first 50 rows of before.\n\n")
                     .append("| query kind | searches | before p50 / p95 / p99 ms | after p50 / p95 / p99 ms | p95 before / after "
                             + "| ILIKE p50 / p95 ms | ratio p95 (ILIKE / after) | rows (first query) | same results |\n")
@@ -280,7 +281,8 @@ public final class ResidentSearchBenchmark {
             md.append("\nGoal: p95 ≤ 5 ms for each kind. `run` regenerates this file. Load average of the machine (shared by "
                     + "several developers) at the end of the measurement: " + loadAverage() + " — figures taken on a busy "
                     + "machine are upper bounds.\n\n")
-                    .append("## Plans (EXPLAIN (ANALYZE, BUFFERS) of the one statement of the first query of each kind, one page)\n\n")
+                    .append("## Plans (EXPLAIN (ANALYZE, BUFFERS) of all the ranges of the first query of each kind in one statement, one page; "
+                            + "the application sends them six per statement)\n\n")
                     .append("Each branch reads one range of the primary key of `resident_search_key` "
                             + "(tenant_id, key_kind, removed, key_value, exact_value, sort_kana, atena_number) in display order, "
                             + "index only, joined row by row to `resident_current` by its primary key, and stops at its LIMIT; "
