@@ -7,15 +7,17 @@ import java.util.Optional;
  * stay as they are.
  */
 public record CorrectedItems(Optional<PersonName> name, Optional<RecordedDate> birthDate, Optional<Sex> sex,
-        Optional<Relationship> relationship, Optional<String> buildingLine, Optional<FamilyRegister> familyRegister) {
+        Optional<Relationship> relationship, Optional<String> buildingLine, Optional<FamilyRegister> familyRegister,
+        Optional<ResidentRecordCode> residentRecordCode, Optional<Entitlements> entitlements) {
 
     public static CorrectedItems none() {
         return new CorrectedItems(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public boolean isEmpty() {
         return name.isEmpty() && birthDate.isEmpty() && sex.isEmpty() && relationship.isEmpty()
-                && buildingLine.isEmpty() && familyRegister.isEmpty();
+                && buildingLine.isEmpty() && familyRegister.isEmpty() && residentRecordCode.isEmpty()
+                && entitlements.isEmpty();
     }
 }

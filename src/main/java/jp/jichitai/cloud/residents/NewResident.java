@@ -10,7 +10,7 @@ import java.util.Optional;
 public record NewResident(ResidentKind kind, PersonName name, RecordedDate birthDate, Sex sex, Relationship relationship,
         Address address, Optional<String> previousAddress, Optional<FamilyRegister> familyRegister,
         Optional<ForeignResidentItems> foreignItems, Optional<IndividualNumber> individualNumber,
-        Optional<ResidentRecordCode> residentRecordCode) {
+        Optional<ResidentRecordCode> residentRecordCode, Entitlements entitlements) {
 
     public NewResident {
         Objects.requireNonNull(kind, "kind");
@@ -24,5 +24,6 @@ public record NewResident(ResidentKind kind, PersonName name, RecordedDate birth
         Objects.requireNonNull(foreignItems, "foreignItems");
         Objects.requireNonNull(individualNumber, "individualNumber");
         Objects.requireNonNull(residentRecordCode, "residentRecordCode");
+        Objects.requireNonNull(entitlements, "entitlements");
     }
 }

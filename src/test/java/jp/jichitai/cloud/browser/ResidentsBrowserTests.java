@@ -30,7 +30,10 @@ import jp.jichitai.cloud.support.Browser;
 import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestUsers;
 
-/** A clerk searches たかはし, finds 髙橋, opens the household and records a 転居, with the keyboard alone. */
+/**
+ * A clerk searches たかはし, finds 髙橋, opens the household, records a 転居 and prints a 住民票 (preview, then issue:
+ * the PDF is served), with the keyboard alone.
+ */
 class ResidentsBrowserTests extends IntegrationTest {
 
     @Autowired
@@ -85,6 +88,37 @@ class ResidentsBrowserTests extends IntegrationTest {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("転居を記録しました");
         assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("転居").contains("髙橋　窓口子");
         assertThat(browser.findElement(By.cssSelector(".lead")).getText()).contains("北海道名寄市東1条南8丁目");
+
+        // 住民票の写し: choose the items, check the preview, then issue and get the PDF in the browser's own session.
+        browser.get(baseUrl() + "/residents/" + atena);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "髙橋　窓口子"));
+        browser.findElement(By.name("headAndRelationship")).sendKeys(Keys.SPACE);
+        browser.findElement(By.name("officialUse")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("preview-certificate")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "住民票の写しの確認"));
+        assertThat(browser.findElement(By.id("certificate-preview")).getText()).contains("髙橋　窓口子")
+                .contains("北海道名寄市東1条南8丁目").contains("世帯主").contains("公用")
+                .contains("この写しは、住民票の原本と相違ないことを証明する。");
+        @SuppressWarnings("unchecked")
+        java.util.List<Object> answer = (java.util.List<Object>) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('issue-form');
+                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin'})
+                  .then(response => response.arrayBuffer().then(bytes => {
+                    let binary = '';
+                    new Uint8Array(bytes).forEach(b => binary += String.fromCharCode(b));
+                    done([response.status, response.headers.get('Content-Type'), btoa(binary)]);
+                  }))
+                  .catch(error => done([0, String(error), '']));
+                """);
+        assertThat(((Number) answer.get(0)).intValue()).as(String.valueOf(answer.get(1))).isEqualTo(200);
+        assertThat((String) answer.get(1)).startsWith("application/pdf");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(java.util.Base64.getDecoder().decode((String) answer.get(2)))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("住民票の写し").contains("髙橋　窓口子")
+                    .contains("北海道名寄市東1条南8丁目").contains("公用");
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the served PDF does not open", e);
+        }
 
         browser.get(baseUrl() + "/residents/" + atena + "/changes/relocation");
         browser.findElement(By.id("changedOn")).clear();

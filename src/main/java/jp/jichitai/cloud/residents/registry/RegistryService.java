@@ -279,7 +279,7 @@ class RegistryService implements Residents {
                 .relationship(person.relationship()).familyRegister(person.familyRegister()).address(address)
                 .previousAddress(person.previousAddress()).becameResidentOn(on).addressSettledOn(on)
                 .changedOn(request.changedOn()).individualNumber(person.individualNumber())
-                .residentRecordCode(person.residentRecordCode()).entitlements(Entitlements.none())
+                .residentRecordCode(person.residentRecordCode()).entitlements(person.entitlements())
                 .foreignItems(person.foreignItems()).build();
         Change change = request.kind() == ChangeKind.EX_OFFICIO_ENTRY
                 ? Change.exOfficio(request.kind(), request.changedOn())
@@ -468,6 +468,8 @@ class RegistryService implements Residents {
         request.items().sex().ifPresent(next::sex);
         request.items().relationship().ifPresent(next::relationship);
         request.items().familyRegister().ifPresent(register -> next.familyRegister(Optional.of(register)));
+        request.items().residentRecordCode().ifPresent(code -> next.residentRecordCode(Optional.of(code)));
+        request.items().entitlements().ifPresent(next::entitlements);
         request.items().buildingLine().ifPresent(line -> next.address(new Address(current.address().postalCode(),
                 current.address().text(), current.address().administrativeDistrict(), line)));
         Change change = request.kind() == ChangeKind.EX_OFFICIO_CORRECTION || request.notifiedOn().isEmpty()

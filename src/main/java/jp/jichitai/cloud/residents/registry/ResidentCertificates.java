@@ -53,37 +53,56 @@ public class ResidentCertificates {
         this.tenants = tenants;
     }
 
+    /**
+     * 交付前の確認 (the preview): exactly what the certificate will print (title, header, each member's items, 公用,
+     * 認証文), read and audited like an issue but without an issue number or verification code, which only
+     * {@link #issue} takes.
+     */
+    public record Preview(String title, List<FieldRow> header, List<FieldBlock> members, boolean officialUse,
+            String certification, String certifiedOn, String issuer) {
+    }
+
+    public Preview preview(AtenaNumber atenaNumber, List<AtenaNumber> members, Form form, CertificateOptions options) {
+        return contentOf(residents.certificateView(atenaNumber, members, options), form, options);
+    }
+
     public IssuedCertificate issue(AtenaNumber atenaNumber, List<AtenaNumber> members, Form form,
             CertificateOptions options) {
         CertificateView view = residents.certificateView(atenaNumber, members, options);
-        TenantProfile profile = tenants.currentProfile();
-        String record = view.removedRecords() ? "除票" : "住民票";
-        String title = form == Form.COPY ? record + "の写し" : record + "記載事項証明書";
-        CertificateKind kind = CertificateKind.of(title);
-        String certification = form == Form.COPY
-                ? "この写しは、" + record + "の原本と相違ないことを証明する。"
-                : "上記のとおり" + record + "に記載されていることを証明する。";
-        String today = RecordedDate.of(LocalDate.now(JAPAN)).toJapaneseEraText();
+        Preview content = contentOf(view, form, options);
+        CertificateKind kind = CertificateKind.of(content.title());
         String subject = view.members().stream().map(member -> "atena:" + member.snapshot().atenaNumber().value())
                 .collect(Collectors.joining(","));
         IssueRequest request = IssueRequest.of("residents", kind, subject.length() > 200 ? subject.substring(0, 200) : subject,
                 (number, code) -> {
                     CertificateDocument.Builder document = CertificateDocument.builder(TenantContext.require(), kind)
-                            .title(title)
-                            .headerRow("住所", addressOf(view))
+                            .title(content.title())
                             .issueNumber(number)
                             .verificationCode(code)
-                            .certification(certification, today, profile.issuer());
-                    view.headName().ifPresent(head -> document.headerRow("世帯主", head.name()));
-                    for (CertificateView.Member member : view.members()) {
-                        document.section(blockOf(member.snapshot(), options));
-                    }
-                    if (options.officialUse()) {
+                            .certification(content.certification(), content.certifiedOn(), content.issuer());
+                    content.header().forEach(row -> document.headerRow(row.label(), row.value()));
+                    content.members().forEach(document::section);
+                    if (content.officialUse()) {
                         document.marking(Marking.OFFICIAL_USE);
                     }
                     return document.build();
                 });
         return issuance.issue(request);
+    }
+
+    private Preview contentOf(CertificateView view, Form form, CertificateOptions options) {
+        TenantProfile profile = tenants.currentProfile();
+        String record = view.removedRecords() ? "除票" : "住民票";
+        String title = form == Form.COPY ? record + "の写し" : record + "記載事項証明書";
+        String certification = form == Form.COPY
+                ? "この写しは、" + record + "の原本と相違ないことを証明する。"
+                : "上記のとおり" + record + "に記載されていることを証明する。";
+        String today = RecordedDate.of(LocalDate.now(JAPAN)).toJapaneseEraText();
+        List<FieldRow> header = new ArrayList<>();
+        header.add(FieldRow.of("住所", addressOf(view)));
+        view.headName().ifPresent(head -> header.add(FieldRow.of("世帯主", head.name())));
+        List<FieldBlock> blocks = view.members().stream().map(member -> blockOf(member.snapshot(), options)).toList();
+        return new Preview(title, header, blocks, options.officialUse(), certification, today, profile.issuer());
     }
 
     private static String addressOf(CertificateView view) {

@@ -2,9 +2,11 @@ package jp.jichitai.cloud.residents.registry;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,27 +19,43 @@ import jp.jichitai.cloud.residents.ResidentKind;
 import jp.jichitai.cloud.residents.ResidentStatus;
 import jp.jichitai.cloud.residents.ResidentSummary;
 import jp.jichitai.cloud.residents.ResidentSummary.Match;
-import jp.jichitai.cloud.residents.SearchKeys;
-import jp.jichitai.cloud.shared.BusinessException;
+import jp.jichitai.cloud.residents.registry.SearchProbes.Probe;
+import jp.jichitai.cloud.residents.registry.SearchProbes.Stage;
 
 /**
- * The standard person search over {@code resident_search_key}. What was typed decides which keys are read: a
- * 宛名番号 or 世帯番号, a birth date (西暦 or 和暦), a reading (+ birth date), a name in kanji or alphabet, or an
- * address. Results come in stages, each one index range read in display order and stopped by LIMIT:
- * exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
- * typed. Within a stage: kana order. No stage ever sorts more rows than it returns.
+ * The standard person search over {@code resident_search_key}. What was typed decides which keys are read
+ * ({@link SearchProbes}): a 宛名番号 or 世帯番号, a birth date (西暦 or 和暦), a reading (+ birth date), a name in kanji
+ * or alphabet, or an address. Results come in stages, each one index range read in display order and stopped by
+ * LIMIT: exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
+ * typed. Within a stage: kana order.
+ *
+ * <p>The ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in one statement, as a {@code UNION ALL} of the
+ * ranges in rank order, each joined to its display row, read with a fetch size of one page: the database runs a
+ * branch only when the rows before it did not fill the fetch (an Append runs its children one after the other and a
+ * suspended portal stops it), so a page that the first range fills costs one index range, and the next statement is
+ * sent only if the page is not full. Rows stream in rank order; the first {@code limit} distinct residents are the
+ * page. No branch sorts: each reads the primary key of {@code resident_search_key} in its own order.
  */
 @Repository
 class ResidentSearch {
 
     static final int LIMIT = 50;
 
-    private enum Stage {
-        EXACT, FOLDED, PREFIX
-    }
+    /**
+     * How many ranges one statement carries. All of them in one (up to 24) made each execution start every branch's
+     * scan and, until the plan is cached, plan them all (tens of ms on the loaded benchmark machine); one per
+     * statement costs a round trip each. Six covers one stage of a probe (3 name kinds × current/除票).
+     */
+    static final int BRANCHES_PER_STATEMENT = 6;
 
-    /** One reading of the query: which key kinds to read with which key and exact form. */
-    private record Probe(List<String> kinds, String key, String exact) {
+    private static final String DISPLAY_COLUMNS = "c.household_number, c.resident_kind, c.status, c.name, c.kana, "
+            + "c.birth_date, c.relationship, c.address, c.building_line";
+    private static final String KEY_BRANCH = "SELECT k.atena_number, " + DISPLAY_COLUMNS + ", %d AS branch "
+            + "FROM resident_search_key k LEFT JOIN resident_current c ON c.tenant_id = k.tenant_id "
+            + "AND c.atena_number = k.atena_number WHERE k.tenant_id = ? AND k.key_kind = ? AND k.removed = ? AND ";
+
+    /** One index range of the statement: its SQL, its parameters, the match it gives and how many rows it may give. */
+    private record Branch(String sql, List<Object> params, Match match, int rows) {
     }
 
     private final JdbcClient jdbc;
@@ -46,31 +64,93 @@ class ResidentSearch {
         this.jdbc = jdbc;
     }
 
+    /** The statement a search sends, for EXPLAIN in the benchmark. */
+    record Statement(String sql, List<Object> params) {
+    }
+
     List<ResidentSummary> search(String tenant, String query, int limit) {
+        List<Branch> branches = branches(tenant, query, limit);
+        return branches.isEmpty() ? List.of() : page(branches, limit);
+    }
+
+    Optional<Statement> statement(String tenant, String query, int limit) {
+        List<Branch> branches = branches(tenant, query, limit);
+        return branches.isEmpty() ? Optional.empty() : Optional.of(statement(branches));
+    }
+
+    private static Statement statement(List<Branch> branches) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> params = new ArrayList<>();
+        for (Branch branch : branches) {
+            sql.append(sql.isEmpty() ? "" : " UNION ALL ").append(branch.sql());
+            params.addAll(branch.params());
+        }
+        return new Statement(sql.toString(), params);
+    }
+
+    private static List<Branch> branches(String tenant, String query, int limit) {
         String typed = query == null ? "" : query.strip();
         if (typed.isEmpty()) {
             return List.of();
         }
         String normalised = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip();
-        Map<String, Match> found = new LinkedHashMap<>();
+        List<Branch> branches = new ArrayList<>();
         if (normalised.matches("[0-9]{1,15}")) {
-            numberLookups(tenant, normalised, found);
+            numberLookups(tenant, normalised, branches);
         }
-        for (Probe probe : probes(typed, normalised)) {
-            for (Stage stage : Stage.values()) {
+        for (Probe probe : SearchProbes.of(typed, normalised)) {
+            if (probe.key().isEmpty()) {
+                continue;
+            }
+            for (Stage stage : probe.stages()) {
                 for (boolean removed : new boolean[] {false, true}) {
                     for (String kind : probe.kinds()) {
-                        if (found.size() >= limit) {
-                            // A stage may add more than the page holds; the page is the first `limit` in rank order.
-                            return summaries(tenant, found).stream().limit(limit).toList();
-                        }
-                        read(tenant, kind, removed, stage, probe, limit - found.size() + Math.min(found.size(), limit))
-                                .forEach(atena -> found.putIfAbsent(atena, match(stage)));
+                        branches.add(read(branches.size(), tenant, kind, removed, stage, probe, limit));
                     }
                 }
             }
         }
-        return summaries(tenant, found).stream().limit(limit).toList();
+        return branches;
+    }
+
+    /**
+     * Streams the branches' rows in order, {@link #BRANCHES_PER_STATEMENT} branches per statement, and keeps the first
+     * {@code limit} residents (each at its best rank); the next statement is sent only when the page is not full.
+     */
+    private List<ResidentSummary> page(List<Branch> branches, int limit) {
+        Map<String, ResidentSummary> found = new LinkedHashMap<>();
+        Map<Integer, Integer> rowsOfBranch = new HashMap<>();
+        int[] residents = {0};
+        for (int from = 0; from < branches.size() && residents[0] < limit; from += BRANCHES_PER_STATEMENT) {
+            Statement statement = statement(branches.subList(from, Math.min(branches.size(), from + BRANCHES_PER_STATEMENT)));
+            // A ResultSetExtractor (it returns), so that the loop, not Spring, moves through the rows and can stop early.
+            jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(limit).query(rs -> {
+                while (residents[0] < limit && rs.next()) {
+                    String atena = rs.getString(1);
+                    int number = rs.getInt(11);
+                    Branch branch = branches.get(number);
+                    // A folded branch is two ranges (below and above the exact form): together they give at most its rows.
+                    if (rowsOfBranch.merge(number, 1, Integer::sum) > branch.rows() || found.containsKey(atena)) {
+                        continue;
+                    }
+                    ResidentSummary summary = rs.getString(2) == null ? null : summary(atena, rs, branch.match());
+                    found.put(atena, summary);
+                    residents[0] += summary == null ? 0 : 1;
+                }
+                return Boolean.TRUE;
+            });
+        }
+        return found.values().stream().filter(Objects::nonNull).toList();
+    }
+
+    private static ResidentSummary summary(String atena, java.sql.ResultSet rs, Match match) throws java.sql.SQLException {
+        ResidentKind kind = ResidentKind.valueOf(rs.getString(3));
+        RecordedDate birth = RegistryStore.decode(rs.getString(7));
+        String building = rs.getString(10);
+        return new ResidentSummary(AtenaNumber.migrated(atena), HouseholdNumber.migrated(rs.getString(2)), rs.getString(5),
+                rs.getString(6), kind == ResidentKind.FOREIGN ? birth.toGregorianText() : birth.toJapaneseEraText(),
+                ResidentStatus.valueOf(rs.getString(4)), kind, rs.getString(8),
+                building.isEmpty() ? rs.getString(9) : rs.getString(9) + "　" + building, match);
     }
 
     private static Match match(Stage stage) {
@@ -81,138 +161,46 @@ class ResidentSearch {
         };
     }
 
-    private List<Probe> probes(String typed, String normalised) {
-        List<Probe> probes = new ArrayList<>();
-        Optional<RecordedDate> wholeDate = date(normalised);
-        if (wholeDate.isPresent()) {
-            String prefix = datePrefix(wholeDate.get());
-            probes.add(new Probe(List.of(SearchKeyRows.BIRTH_AND_KANA), prefix, prefix));
-            return probes;
-        }
-        List<String> tokens = SearchKeyRows.parts(typed);
-        if (tokens.size() >= 2) {
-            Optional<RecordedDate> last = date(Normalizer.normalize(tokens.get(tokens.size() - 1), Normalizer.Form.NFKC));
-            Optional<RecordedDate> first = date(Normalizer.normalize(tokens.get(0), Normalizer.Form.NFKC));
-            Optional<RecordedDate> birth = last.isPresent() ? last : first;
-            List<String> nameTokens = last.isPresent() ? tokens.subList(0, tokens.size() - 1) : tokens.subList(1, tokens.size());
-            String name = String.join("", nameTokens);
-            if (birth.isPresent() && isKana(name)) {
-                String prefix = birth.get().toStandardCsv();
-                probes.add(new Probe(List.of(SearchKeyRows.BIRTH_AND_KANA), prefix + SearchKeys.kanaKey(name),
-                        prefix + SearchKeyRows.exactKana(name)));
-                return probes;
-            }
-        }
-        String joined = String.join("", tokens);
-        if (isKana(joined)) {
-            List<String> kinds = tokens.size() == 1
-                    ? List.of(SearchKeyRows.SURNAME_KANA, SearchKeyRows.GIVEN_KANA, SearchKeyRows.FULL_KANA)
-                    : List.of(SearchKeyRows.FULL_KANA);
-            probes.add(new Probe(kinds, SearchKeys.kanaKey(joined), SearchKeyRows.exactKana(joined)));
-            return probes;
-        }
-        List<String> kinds = tokens.size() == 1
-                ? List.of(SearchKeyRows.SURNAME, SearchKeyRows.GIVEN, SearchKeyRows.FULL_NAME)
-                : List.of(SearchKeyRows.FULL_NAME);
-        probes.add(new Probe(kinds, SearchKeys.nameKey(joined), joined));
-        String local = SearchKeyRows.localAddress(typed);
-        probes.add(new Probe(List.of(SearchKeyRows.ADDRESS), SearchKeys.nameKey(local), SearchKeyRows.exactName(local)));
-        return probes;
-    }
-
-    private List<String> read(String tenant, String kind, boolean removed, Stage stage, Probe probe, int rows) {
-        if (probe.key().isEmpty()) {
-            return List.of();
-        }
-        String select = "SELECT atena_number FROM resident_search_key WHERE tenant_id = ? AND key_kind = ? AND removed = ? AND ";
+    private static Branch read(int number, String tenant, String kind, boolean removed, Stage stage, Probe probe, int rows) {
+        String select = "(" + KEY_BRANCH.formatted(number);
+        String limit = " LIMIT " + rows + ")";
         return switch (stage) {
-            case EXACT -> jdbc.sql(select + "key_value = ? AND exact_value = ? ORDER BY sort_kana, atena_number LIMIT ?")
-                    .params(tenant, kind, removed, probe.key(), probe.exact(), rows).query(String.class).list();
-            case FOLDED -> jdbc.sql(select + "key_value = ? AND exact_value <> ? "
-                            + "ORDER BY exact_value, sort_kana, atena_number LIMIT ?")
-                    .params(tenant, kind, removed, probe.key(), probe.exact(), rows).query(String.class).list();
-            case PREFIX -> jdbc.sql(select + "key_value > ? AND key_value < ? "
-                            + "ORDER BY key_value, exact_value, sort_kana, atena_number LIMIT ?")
-                    .params(tenant, kind, removed, probe.key(), upperBound(probe.key()), rows).query(String.class).list();
+            case EXACT -> new Branch(select + "k.key_value = ? AND k.exact_value = ? ORDER BY k.sort_kana, k.atena_number" + limit,
+                    List.of(tenant, kind, removed, probe.key(), probe.exact()), Match.EXACT, rows);
+            // Two ranges around the exact form, never one range that steps over every exact match in the index.
+            case FOLDED -> new Branch(select + "k.key_value = ? AND k.exact_value < ? "
+                            + "ORDER BY k.exact_value, k.sort_kana, k.atena_number" + limit + " UNION ALL " + select
+                            + "k.key_value = ? AND k.exact_value > ? ORDER BY k.exact_value, k.sort_kana, k.atena_number" + limit,
+                    List.of(tenant, kind, removed, probe.key(), probe.exact(), tenant, kind, removed, probe.key(), probe.exact()),
+                    match(stage), rows);
+            case PREFIX -> new Branch(select + "k.key_value > ? AND k.key_value < ? "
+                            + "ORDER BY k.key_value, k.exact_value, k.sort_kana, k.atena_number" + limit,
+                    List.of(tenant, kind, removed, probe.key(), SearchProbes.upperBound(probe.key())), Match.PREFIX, rows);
         };
     }
 
-    /** The smallest text greater than every text starting with {@code prefix} (code point order, as COLLATE "C"). */
+    private static void numberLookups(String tenant, String digits, List<Branch> branches) {
+        String select = "(SELECT c.atena_number, " + DISPLAY_COLUMNS + ", %d AS branch FROM resident_current c WHERE c.tenant_id = ? AND ";
+        branches.add(new Branch(select.formatted(branches.size()) + "c.atena_number = ?)", List.of(tenant, digits), Match.EXACT, 1));
+        branches.add(new Branch(select.formatted(branches.size()) + "c.household_number = ? "
+                + "ORDER BY c.status <> 'RESIDENT', c.relationship <> '世帯主', c.atena_number LIMIT " + LIMIT + ")",
+                List.of(tenant, digits), Match.EXACT, LIMIT));
+    }
+
+    /** See {@link SearchProbes#upperBound}. */
     static String upperBound(String prefix) {
-        int last = prefix.codePointBefore(prefix.length());
-        return prefix.substring(0, prefix.length() - Character.charCount(last)) + Character.toString(last + 1);
+        return SearchProbes.upperBound(prefix);
     }
 
-    private void numberLookups(String tenant, String digits, Map<String, Match> found) {
-        jdbc.sql("SELECT atena_number FROM resident_current WHERE tenant_id = ? AND atena_number = ?")
-                .params(tenant, digits).query(String.class).list()
-                .forEach(atena -> found.putIfAbsent(atena, Match.EXACT));
-        jdbc.sql("SELECT atena_number FROM resident_current WHERE tenant_id = ? AND household_number = ? "
-                        + "ORDER BY status <> 'RESIDENT', relationship <> '世帯主', atena_number LIMIT ?")
-                .params(tenant, digits, LIMIT).query(String.class).list()
-                .forEach(atena -> found.putIfAbsent(atena, Match.EXACT));
-    }
-
-    private List<ResidentSummary> summaries(String tenant, Map<String, Match> found) {
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Map<String, ResidentSummary> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT atena_number, household_number, resident_kind, status, name, kana, birth_date, relationship, "
-                        + "address, building_line FROM resident_current WHERE tenant_id = ? AND atena_number IN ("
-                        + RegistryStore.placeholders(found.size()) + ")")
-                .params(concat(tenant, found.keySet()))
-                .query((rs, row) -> {
-                    String atena = rs.getString(1);
-                    ResidentKind kind = ResidentKind.valueOf(rs.getString(3));
-                    RecordedDate birth = RegistryStore.decode(rs.getString(7));
-                    String building = rs.getString(10);
-                    return rows.put(atena, new ResidentSummary(AtenaNumber.migrated(atena),
-                            HouseholdNumber.migrated(rs.getString(2)), rs.getString(5), rs.getString(6),
-                            kind == ResidentKind.FOREIGN ? birth.toGregorianText() : birth.toJapaneseEraText(),
-                            ResidentStatus.valueOf(rs.getString(4)), kind, rs.getString(8),
-                            building.isEmpty() ? rs.getString(9) : rs.getString(9) + "　" + building, found.get(atena)));
-                })
-                .list();
-        return found.keySet().stream().map(rows::get).filter(java.util.Objects::nonNull).toList();
-    }
-
-    private static List<Object> concat(String tenant, java.util.Collection<String> atenaNumbers) {
-        List<Object> params = new ArrayList<>(atenaNumbers.size() + 1);
-        params.add(tenant);
-        params.addAll(atenaNumbers);
-        return params;
-    }
-
-    /** A date typed whole: 19700301, 1970-03-01, 昭和45年3月1日, S45.3.1, 昭和45年 ... */
     static Optional<RecordedDate> date(String text) {
-        if (text.isEmpty() || !text.codePoints().anyMatch(Character::isDigit) && !text.contains("元年")) {
-            return Optional.empty();
-        }
-        if (text.matches("[0-9]{1,7}|[0-9]{9,}")) {
-            return Optional.empty();
-        }
-        try {
-            RecordedDate date = RecordedDate.parse(text);
-            return date.isUnknown() ? Optional.empty() : Optional.of(date);
-        } catch (BusinessException | IllegalArgumentException notADate) {
-            return Optional.empty();
-        }
+        return SearchProbes.date(text);
     }
 
-    /** The known part of a date as a key prefix: 19700301, 197003 or 1970. */
     static String datePrefix(RecordedDate date) {
-        String csv = date.toStandardCsv();
-        return date.isFullyKnown() ? csv : date.month().isPresent() ? csv.substring(0, 6) : csv.substring(0, 4);
+        return SearchProbes.datePrefix(date);
     }
 
     static boolean isKana(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return normalised.codePoints().allMatch(codePoint -> (codePoint >= 0x3041 && codePoint <= 0x309F)
-                || (codePoint >= 0x30A0 && codePoint <= 0x30FF) || codePoint == 'ー' || codePoint == '-'
-                || codePoint == '~' || codePoint == '〜' || Character.isWhitespace(codePoint));
+        return SearchProbes.isKana(text);
     }
 }

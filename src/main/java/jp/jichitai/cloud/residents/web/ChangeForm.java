@@ -32,6 +32,14 @@ public class ChangeForm {
     private String registeredDomicile;
     private String familyRegisterHead;
     private String individualNumber;
+    private String residentRecordCode;
+    /* 資格: on the person sheets an empty box is "なし"; on the correction sheets an empty value keeps the recorded one. */
+    private Boolean onElectoralRoll;
+    private Boolean nationalHealthInsurance;
+    private Boolean lateStageElderlyMedicalCare;
+    private Boolean longTermCareInsurance;
+    private String nationalPension;
+    private Boolean childAllowance;
     private String nationality;
     private String alphabetName;
     private String foreignCategory;
@@ -84,6 +92,20 @@ public class ChangeForm {
     public void setFamilyRegisterHead(String familyRegisterHead) { this.familyRegisterHead = familyRegisterHead; }
     public String getIndividualNumber() { return individualNumber; }
     public void setIndividualNumber(String individualNumber) { this.individualNumber = individualNumber; }
+    public String getResidentRecordCode() { return residentRecordCode; }
+    public void setResidentRecordCode(String residentRecordCode) { this.residentRecordCode = residentRecordCode; }
+    public Boolean getOnElectoralRoll() { return onElectoralRoll; }
+    public void setOnElectoralRoll(Boolean onElectoralRoll) { this.onElectoralRoll = onElectoralRoll; }
+    public Boolean getNationalHealthInsurance() { return nationalHealthInsurance; }
+    public void setNationalHealthInsurance(Boolean nationalHealthInsurance) { this.nationalHealthInsurance = nationalHealthInsurance; }
+    public Boolean getLateStageElderlyMedicalCare() { return lateStageElderlyMedicalCare; }
+    public void setLateStageElderlyMedicalCare(Boolean lateStageElderlyMedicalCare) { this.lateStageElderlyMedicalCare = lateStageElderlyMedicalCare; }
+    public Boolean getLongTermCareInsurance() { return longTermCareInsurance; }
+    public void setLongTermCareInsurance(Boolean longTermCareInsurance) { this.longTermCareInsurance = longTermCareInsurance; }
+    public String getNationalPension() { return nationalPension; }
+    public void setNationalPension(String nationalPension) { this.nationalPension = nationalPension; }
+    public Boolean getChildAllowance() { return childAllowance; }
+    public void setChildAllowance(Boolean childAllowance) { this.childAllowance = childAllowance; }
     public String getNationality() { return nationality; }
     public void setNationality(String nationality) { this.nationality = nationality; }
     public String getAlphabetName() { return alphabetName; }

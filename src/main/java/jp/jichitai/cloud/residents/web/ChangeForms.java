@@ -1,5 +1,6 @@
 package jp.jichitai.cloud.residents.web;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +14,13 @@ import jp.jichitai.cloud.residents.Address;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.ChangeRequest;
 import jp.jichitai.cloud.residents.CorrectedItems;
+import jp.jichitai.cloud.residents.Entitlements;
 import jp.jichitai.cloud.residents.FamilyRegister;
 import jp.jichitai.cloud.residents.ForeignResidentCategory;
 import jp.jichitai.cloud.residents.ForeignResidentItems;
 import jp.jichitai.cloud.residents.HouseholdNumber;
 import jp.jichitai.cloud.residents.IndividualNumber;
+import jp.jichitai.cloud.residents.NationalPensionCategory;
 import jp.jichitai.cloud.residents.NewResident;
 import jp.jichitai.cloud.residents.PersonName;
 import jp.jichitai.cloud.residents.PostalCode;
@@ -26,6 +29,7 @@ import jp.jichitai.cloud.residents.Relationship;
 import jp.jichitai.cloud.residents.ResidenceCardNumber;
 import jp.jichitai.cloud.residents.Resident;
 import jp.jichitai.cloud.residents.ResidentKind;
+import jp.jichitai.cloud.residents.ResidentRecordCode;
 import jp.jichitai.cloud.residents.Sex;
 import jp.jichitai.cloud.shared.ApiError;
 import jp.jichitai.cloud.shared.BusinessException;
@@ -134,8 +138,11 @@ final class ChangeForms {
                 Optional<String> building = Optional.ofNullable(form.getBuildingLine()).filter(text -> !text.isEmpty());
                 Optional<FamilyRegister> register = optional(form.getRegisteredDomicile())
                         .map(domicile -> new FamilyRegister(domicile, optional(form.getFamilyRegisterHead()).orElse("")));
+                Optional<ResidentRecordCode> code = residentRecordCode();
+                Resident person = subject.orElseThrow();
+                Optional<Entitlements> entitlements = correctedEntitlements(person.entitlements(), person.kind());
                 yield new ChangeRequest.Correction(sheet.kind(), atena, changedOn, notifiedOn,
-                        new CorrectedItems(name, birth, sex, relationship, building, register), expected);
+                        new CorrectedItems(name, birth, sex, relationship, building, register, code, entitlements), expected);
             }
             case FORMER_SURNAME_ENTRY, FORMER_SURNAME_CHANGE, COMMON_NAME_ENTRY, COMMON_NAME_CHANGE -> {
                 PersonName name = name();
@@ -180,13 +187,76 @@ final class ChangeForms {
                     optional(form.getFamilyRegisterHead()).orElse("")));
         }
         Optional<IndividualNumber> number = optional(form.getIndividualNumber())
-                .map(text -> parse("individualNumber", () -> IndividualNumber.of(text.replace(" ", "").replace("-", ""))));
+                .map(text -> parse("individualNumber", () -> IndividualNumber.of(digits(text))));
+        Optional<ResidentRecordCode> code = residentRecordCode();
+        Entitlements entitlements = entitlements(Entitlements.none(), kind);
         if (name == null || birth == null || sex == null || relationship == null || address == null
                 || (kind == ResidentKind.FOREIGN && foreign.isEmpty())) {
             return null;
         }
         return new NewResident(kind, name, birth, sex, relationship, address, optional(form.getPreviousAddress()), register,
-                foreign, number, Optional.empty());
+                foreign, number, code, entitlements);
+    }
+
+    private Optional<ResidentRecordCode> residentRecordCode() {
+        return optional(form.getResidentRecordCode())
+                .map(text -> parse("residentRecordCode", () -> ResidentRecordCode.of(digits(text))));
+    }
+
+    /** Digits as typed at the counter: full width, grouped with spaces or hyphens. */
+    private static String digits(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).replace(" ", "").replace("-", "");
+    }
+
+    /** The 資格 of a new record: every box left empty is "なし". */
+    private Entitlements entitlements(Entitlements recorded, ResidentKind kind) {
+        return checked(new Entitlements(
+                or(form.getOnElectoralRoll(), recorded.onElectoralRoll()),
+                or(form.getNationalHealthInsurance(), recorded.nationalHealthInsurance()),
+                or(form.getLateStageElderlyMedicalCare(), recorded.lateStageElderlyMedicalCare()),
+                or(form.getLongTermCareInsurance(), recorded.longTermCareInsurance()),
+                pension().orElse(recorded.nationalPension()),
+                or(form.getChildAllowance(), recorded.childAllowance())), kind);
+    }
+
+    /** The 資格 after a correction: only the items given change; empty when none is given. */
+    private Optional<Entitlements> correctedEntitlements(Entitlements recorded, ResidentKind kind) {
+        boolean anyGiven = form.getOnElectoralRoll() != null || form.getNationalHealthInsurance() != null
+                || form.getLateStageElderlyMedicalCare() != null || form.getLongTermCareInsurance() != null
+                || optional(form.getNationalPension()).isPresent() || form.getChildAllowance() != null;
+        return anyGiven ? Optional.of(entitlements(recorded, kind)) : Optional.empty();
+    }
+
+    /**
+     * Combinations the law rules out: a 後期高齢者医療 insured person leaves the 国民健康保険 (国民健康保険法 6条), and
+     * only Japanese nationals are on the 選挙人名簿.
+     */
+    private Entitlements checked(Entitlements entitlements, ResidentKind kind) {
+        if (entitlements.nationalHealthInsurance() && entitlements.lateStageElderlyMedicalCare()) {
+            errors.add(new ApiError.FieldError("lateStageElderlyMedicalCare", MESSAGES.text(MessageId.of("E-RES-0079"))));
+        }
+        if (entitlements.onElectoralRoll() && kind == ResidentKind.FOREIGN) {
+            errors.add(new ApiError.FieldError("onElectoralRoll", MESSAGES.text(MessageId.of("E-RES-0080"))));
+        }
+        return entitlements;
+    }
+
+    private Optional<NationalPensionCategory> pension() {
+        Optional<String> text = optional(form.getNationalPension());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (NationalPensionCategory category : NationalPensionCategory.values()) {
+            if (category.name().equals(text.get()) || category.japanese().equals(text.get())) {
+                return Optional.of(category);
+            }
+        }
+        errors.add(new ApiError.FieldError("nationalPension", MESSAGES.text(MessageId.of("E-RES-0081"))));
+        return Optional.empty();
+    }
+
+    private static boolean or(Boolean given, boolean recorded) {
+        return given == null ? recorded : given;
     }
 
     private PersonName name() {

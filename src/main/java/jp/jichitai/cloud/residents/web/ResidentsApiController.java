@@ -115,7 +115,7 @@ class ResidentsApiController {
             String recordedBy, String householdNumber, String status, String name, String kana, String formerSurname,
             String commonName, String birthDate, String sex, String relationship, String address, String buildingLine,
             String postalCode, String addressSettledOn, String becameResidentOn, String nationality, String alphabetName,
-            String residenceStatus, String periodExpiresOn) {
+            String residenceStatus, String periodExpiresOn, String residentRecordCode, EntitlementsItem entitlements) {
         static SnapshotItem of(ResidentRecord.Entry entry) {
             Resident r = entry.snapshot();
             return new SnapshotItem(entry.historyNumber(), entry.change().kind().name(), entry.change().kind().japanese(),
@@ -128,7 +128,17 @@ class ResidentsApiController {
                     r.foreignItems().map(items -> items.nationalityOrRegion()).orElse(null),
                     r.foreignItems().map(items -> items.alphabetName()).orElse(null),
                     r.foreignItems().flatMap(items -> items.statusOfResidence()).orElse(null),
-                    r.foreignItems().flatMap(items -> items.periodOfStayExpiresOn()).map(date -> date.toGregorianText()).orElse(null));
+                    r.foreignItems().flatMap(items -> items.periodOfStayExpiresOn()).map(date -> date.toGregorianText()).orElse(null),
+                    r.residentRecordCode().map(code -> code.value()).orElse(null), EntitlementsItem.of(r.entitlements()));
+        }
+    }
+
+    /** 資格 as the API shows them; {@code nationalPension} is a {@link jp.jichitai.cloud.residents.NationalPensionCategory} name. */
+    record EntitlementsItem(boolean onElectoralRoll, boolean nationalHealthInsurance, boolean lateStageElderlyMedicalCare,
+            boolean longTermCareInsurance, String nationalPension, boolean childAllowance) {
+        static EntitlementsItem of(jp.jichitai.cloud.residents.Entitlements e) {
+            return new EntitlementsItem(e.onElectoralRoll(), e.nationalHealthInsurance(), e.lateStageElderlyMedicalCare(),
+                    e.longTermCareInsurance(), e.nationalPension().name(), e.childAllowance());
         }
     }
 

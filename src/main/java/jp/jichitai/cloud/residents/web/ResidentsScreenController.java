@@ -23,7 +23,6 @@ import jp.jichitai.cloud.identity.JichitaiUser;
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.issuance.IssuedCertificate;
 import jp.jichitai.cloud.residents.AtenaNumber;
-import jp.jichitai.cloud.residents.CertificateOptions;
 import jp.jichitai.cloud.residents.registry.ResidentCertificates;
 import jp.jichitai.cloud.residents.ChangeReceipt;
 import jp.jichitai.cloud.residents.HouseholdNumber;
@@ -48,22 +47,34 @@ class ResidentsScreenController {
         this.certificates = certificates;
     }
 
-    /** 証明書の交付: the PDF opens in the browser for the clerk to check and print. */
+    /**
+     * 交付前の確認: the certificate's content as it will print (members, items, 公用, 認証文), before any issue
+     * number is taken. Issuing is the separate button on this page.
+     */
+    @GetMapping("/residents/{atenaNumber:[0-9]{1,15}}/certificate")
+    String certificatePreview(@PathVariable String atenaNumber, @AuthenticationPrincipal JichitaiUser user,
+            @ModelAttribute CertificateChoice choice, Model model) {
+        if (!canChange(user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        AtenaNumber atena = AtenaNumber.migrated(atenaNumber);
+        ResidentRecord record = residents.find(atena).orElseThrow(ResidentsScreenController::notFound);
+        model.addAttribute("current", record.current());
+        model.addAttribute("choice", choice);
+        model.addAttribute("preview", certificates.preview(atena, choice.memberNumbers(), choice.getForm(), choice.options()));
+        return "residents/certificate";
+    }
+
+    /** 証明書の交付: takes the issue number; the PDF opens in the browser for the clerk to print. */
     @PostMapping("/residents/{atenaNumber:[0-9]{1,15}}/certificate")
     ResponseEntity<byte[]> certificate(@PathVariable String atenaNumber, @AuthenticationPrincipal JichitaiUser user,
-            @RequestParam(defaultValue = "COPY") ResidentCertificates.Form form,
-            @RequestParam(defaultValue = "false") boolean headAndRelationship,
-            @RequestParam(defaultValue = "false") boolean familyRegister,
-            @RequestParam(defaultValue = "false") boolean residentRecordCode,
-            @RequestParam(defaultValue = "false") boolean individualNumber,
-            @RequestParam(defaultValue = "false") boolean officialUse) {
+            @ModelAttribute CertificateChoice choice) {
         if (!canChange(user)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         AtenaNumber atena = AtenaNumber.migrated(atenaNumber);
         residents.find(atena).orElseThrow(ResidentsScreenController::notFound);
-        IssuedCertificate issued = certificates.issue(atena, List.of(), form, new CertificateOptions(headAndRelationship,
-                familyRegister, residentRecordCode, individualNumber, officialUse));
+        IssuedCertificate issued = certificates.issue(atena, choice.memberNumbers(), choice.getForm(), choice.options());
         return ResidentsApiController.pdf(issued);
     }
 
@@ -88,9 +99,15 @@ class ResidentsScreenController {
     @GetMapping("/residents/{atenaNumber:[0-9]{1,15}}")
     String resident(@PathVariable String atenaNumber, Model model) {
         ResidentRecord record = residents.find(AtenaNumber.migrated(atenaNumber)).orElseThrow(ResidentsScreenController::notFound);
+        residentPage(record, model);
+        return "residents/resident";
+    }
+
+    private void residentPage(ResidentRecord record, Model model) {
         model.addAttribute("record", record);
         model.addAttribute("current", record.current());
-        return "residents/resident";
+        model.addAttribute("householdMembers", record.current().isRemoved() ? List.of()
+                : residents.household(record.current().householdNumber()).map(HouseholdView::members).orElse(List.of()));
     }
 
     @PostMapping("/residents/{atenaNumber:[0-9]{1,15}}/individual-number")
@@ -100,8 +117,7 @@ class ResidentsScreenController {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
         ResidentRecord record = residents.find(AtenaNumber.migrated(atenaNumber)).orElseThrow(ResidentsScreenController::notFound);
-        model.addAttribute("record", record);
-        model.addAttribute("current", record.current());
+        residentPage(record, model);
         model.addAttribute("individualNumber",
                 residents.showIndividualNumber(AtenaNumber.migrated(atenaNumber), purpose).map(number -> number.grouped()).orElse("記録なし"));
         return "residents/resident";

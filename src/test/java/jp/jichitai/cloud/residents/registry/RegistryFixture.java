@@ -14,6 +14,7 @@ import jp.jichitai.cloud.residents.Address;
 import jp.jichitai.cloud.residents.ChangeKind;
 import jp.jichitai.cloud.residents.ChangeReceipt;
 import jp.jichitai.cloud.residents.ChangeRequest;
+import jp.jichitai.cloud.residents.Entitlements;
 import jp.jichitai.cloud.residents.FamilyRegister;
 import jp.jichitai.cloud.residents.HouseholdNumber;
 import jp.jichitai.cloud.residents.IndividualNumber;
@@ -63,7 +64,7 @@ public final class RegistryFixture {
         return new NewResident(ResidentKind.JAPANESE, PersonName.of(name, kana), RecordedDate.parse(birth), sex,
                 relationship, address(address), Optional.of("北海道旭川市1条通1丁目"),
                 Optional.of(new FamilyRegister("北海道名寄市大通南1丁目1番地", name)), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Entitlements.none());
     }
 
     /** A 国内転入 heading a new household. */
@@ -85,6 +86,6 @@ public final class RegistryFixture {
     public static NewResident withIndividualNumber(NewResident person, String digits) {
         return new NewResident(person.kind(), person.name(), person.birthDate(), person.sex(), person.relationship(),
                 person.address(), person.previousAddress(), person.familyRegister(), person.foreignItems(),
-                Optional.of(IndividualNumber.of(digits)), person.residentRecordCode());
+                Optional.of(IndividualNumber.of(digits)), person.residentRecordCode(), person.entitlements());
     }
 }

@@ -217,7 +217,8 @@ class ResidentChangeRulesIntegrationTests extends IntegrationTest {
         assertThat(asClerk(NAYORO, () -> residents.search("たかはし"))).extracting(row -> row.atenaNumber()).contains(family.wife());
         asClerk(NAYORO, () -> residents.record(new ChangeRequest.Correction(ChangeKind.CLERICAL_ERROR_CORRECTION, family.child(),
                 TODAY, Optional.of(TODAY), new CorrectedItems(Optional.empty(), Optional.of(RecordedDate.parse("平成12年2月30日")),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), OptionalInt.empty())));
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                OptionalInt.empty())));
         assertThat(asClerk(NAYORO, () -> residents.find(family.child())).orElseThrow().current().birthDate().toJapaneseEraText())
                 .isEqualTo("平成12年2月30日");
         ChangeReceipt birth = asClerk(NAYORO, () -> residents.record(new ChangeRequest.Birth(TODAY.minusDays(3),

@@ -16,13 +16,13 @@ import jp.jichitai.cloud.residents.ResidentKind;
 import jp.jichitai.cloud.residents.ResidentStatus;
 import jp.jichitai.cloud.residents.ResidentSummary;
 import jp.jichitai.cloud.residents.ResidentSummary.Match;
-import jp.jichitai.cloud.residents.SearchKeys;
-import jp.jichitai.cloud.shared.BusinessException;
 
 /**
  * The standard search as it was before it became one statement (commit 4fa10bd): one statement per stage and a
  * last one for the display rows. Kept for the benchmark's before/after comparison and as the oracle of
- * {@code ResidentSearchEquivalenceTests}: the one-statement search must return the first {@code limit} of these rows.
+ * {@code ResidentSearchEquivalenceTests}: the application's search must return the first {@code limit} of these rows.
+ * The probes (what a query asks, including the partly unknown birth dates) are the application's
+ * {@link SearchProbes}; only how they are read differs.
  * Formerly: the standard person search over {@code resident_search_key}. What was typed decides which keys are read: a
  * 宛名番号 or 世帯番号, a birth date (西暦 or 和暦), a reading (+ birth date), a name in kanji or alphabet, or an
  * address. Results come in stages, each one index range read in display order and stopped by LIMIT:
@@ -38,7 +38,6 @@ class ResidentSearchBaseline {
         EXACT, FOLDED, PREFIX
     }
 
-    /** One reading of the query: which key kinds to read with which key and exact form. */
     private record Probe(List<String> kinds, String key, String exact) {
     }
 
@@ -82,43 +81,9 @@ class ResidentSearchBaseline {
         };
     }
 
+    /** The probes of the application's search; every stage is read for each (the prefix-only shortcut is not trusted). */
     private List<Probe> probes(String typed, String normalised) {
-        List<Probe> probes = new ArrayList<>();
-        Optional<RecordedDate> wholeDate = date(normalised);
-        if (wholeDate.isPresent()) {
-            String prefix = datePrefix(wholeDate.get());
-            probes.add(new Probe(List.of(SearchKeyRows.BIRTH_AND_KANA), prefix, prefix));
-            return probes;
-        }
-        List<String> tokens = SearchKeyRows.parts(typed);
-        if (tokens.size() >= 2) {
-            Optional<RecordedDate> last = date(Normalizer.normalize(tokens.get(tokens.size() - 1), Normalizer.Form.NFKC));
-            Optional<RecordedDate> first = date(Normalizer.normalize(tokens.get(0), Normalizer.Form.NFKC));
-            Optional<RecordedDate> birth = last.isPresent() ? last : first;
-            List<String> nameTokens = last.isPresent() ? tokens.subList(0, tokens.size() - 1) : tokens.subList(1, tokens.size());
-            String name = String.join("", nameTokens);
-            if (birth.isPresent() && isKana(name)) {
-                String prefix = birth.get().toStandardCsv();
-                probes.add(new Probe(List.of(SearchKeyRows.BIRTH_AND_KANA), prefix + SearchKeys.kanaKey(name),
-                        prefix + SearchKeyRows.exactKana(name)));
-                return probes;
-            }
-        }
-        String joined = String.join("", tokens);
-        if (isKana(joined)) {
-            List<String> kinds = tokens.size() == 1
-                    ? List.of(SearchKeyRows.SURNAME_KANA, SearchKeyRows.GIVEN_KANA, SearchKeyRows.FULL_KANA)
-                    : List.of(SearchKeyRows.FULL_KANA);
-            probes.add(new Probe(kinds, SearchKeys.kanaKey(joined), SearchKeyRows.exactKana(joined)));
-            return probes;
-        }
-        List<String> kinds = tokens.size() == 1
-                ? List.of(SearchKeyRows.SURNAME, SearchKeyRows.GIVEN, SearchKeyRows.FULL_NAME)
-                : List.of(SearchKeyRows.FULL_NAME);
-        probes.add(new Probe(kinds, SearchKeys.nameKey(joined), joined));
-        String local = SearchKeyRows.localAddress(typed);
-        probes.add(new Probe(List.of(SearchKeyRows.ADDRESS), SearchKeys.nameKey(local), SearchKeyRows.exactName(local)));
-        return probes;
+        return SearchProbes.of(typed, normalised).stream().map(probe -> new Probe(probe.kinds(), probe.key(), probe.exact())).toList();
     }
 
     private List<String> read(String tenant, String kind, boolean removed, Stage stage, Probe probe, int rows) {
@@ -183,37 +148,5 @@ class ResidentSearchBaseline {
         params.add(tenant);
         params.addAll(atenaNumbers);
         return params;
-    }
-
-    /** A date typed whole: 19700301, 1970-03-01, 昭和45年3月1日, S45.3.1, 昭和45年 ... */
-    static Optional<RecordedDate> date(String text) {
-        if (text.isEmpty() || !text.codePoints().anyMatch(Character::isDigit) && !text.contains("元年")) {
-            return Optional.empty();
-        }
-        if (text.matches("[0-9]{1,7}|[0-9]{9,}")) {
-            return Optional.empty();
-        }
-        try {
-            RecordedDate date = RecordedDate.parse(text);
-            return date.isUnknown() ? Optional.empty() : Optional.of(date);
-        } catch (BusinessException | IllegalArgumentException notADate) {
-            return Optional.empty();
-        }
-    }
-
-    /** The known part of a date as a key prefix: 19700301, 197003 or 1970. */
-    static String datePrefix(RecordedDate date) {
-        String csv = date.toStandardCsv();
-        return date.isFullyKnown() ? csv : date.month().isPresent() ? csv.substring(0, 6) : csv.substring(0, 4);
-    }
-
-    static boolean isKana(String text) {
-        if (text.isEmpty()) {
-            return false;
-        }
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        return normalised.codePoints().allMatch(codePoint -> (codePoint >= 0x3041 && codePoint <= 0x309F)
-                || (codePoint >= 0x30A0 && codePoint <= 0x30FF) || codePoint == 'ー' || codePoint == '-'
-                || codePoint == '~' || codePoint == '〜' || Character.isWhitespace(codePoint));
     }
 }

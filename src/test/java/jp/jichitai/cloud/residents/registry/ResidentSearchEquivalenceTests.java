@@ -22,7 +22,7 @@ import jp.jichitai.cloud.residents.ResidentSeeder.SeedHousehold;
 import jp.jichitai.cloud.residents.ResidentSummary;
 
 /**
- * The one-statement search returns exactly the first {@code limit} rows of the staged search it replaced
+ * The one-statement search returns exactly the first {@code limit} rows of the staged search
  * ({@link ResidentSearchBaseline}), rank and match included, over a synthetic town on H2 (the PostgreSQL run is
  * the benchmark's, which asks both on 1,000,000 residents). Queries are drawn from the town with a fixed seed:
  * readings whole and cut short, in hiragana, with and without birth dates, names in kanji, dates, 宛名番号,
@@ -84,7 +84,8 @@ class ResidentSearchEquivalenceTests {
     void theOneStatementSearchReturnsTheFirstRowsOfTheStagedSearch() {
         SplittableRandom random = new SplittableRandom(SEED);
         List<String> queries = new ArrayList<>(List.of("高橋", "髙橋", "斉藤", "齋藤", "佐藤", "タ", "サ", "ス", "たかはし", "ヤマ",
-                "1", "12", "西1条南", "風連町", "19700301", "昭和50年", "S45.3.1", "x", "ー"));
+                "1", "12", "西1条南", "風連町", "19700301", "昭和50年", "S45.3.1", "x", "ー", "1970-03", "昭和45年3月", "S45",
+                "S20.8.15", "1945-08"));
         for (int i = 0; i < 250; i++) {
             Resident resident = town.get(random.nextInt(town.size()));
             String kana = resident.name().kana();

@@ -90,6 +90,41 @@ class ResidentCertificateIntegrationTests extends IntegrationTest {
         assertThat(listing).contains("IPAexMincho").containsPattern("(?m)IPAexMincho.*\\byes\\b");
     }
 
+    private static long serialOf(java.net.http.HttpResponse<byte[]> issued) {
+        String number = java.net.URLDecoder.decode(issued.headers().firstValue("X-Issue-Number").orElseThrow(), StandardCharsets.UTF_8);
+        String[] parts = number.split(" ");
+        return Long.parseLong(parts[parts.length - 1]);
+    }
+
+    @Test
+    void thePreviewShowsWhatWillPrintAndTakesNoIssueNumber() throws Exception {
+        Http http = new Http(baseUrl());
+        String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
+        String[] head = aCurrentHead(NAYORO.value());
+        String issue = "/api/v1/t/012211/residents/" + head[0] + "/certificates";
+        var first = http.postForBytes(issue, clerk, PASSWORD, "{\"form\":\"COPY\"}");
+        assertThat(first.statusCode()).isEqualTo(200);
+
+        var preview = http.getAccepting("/residents/" + head[0] + "/certificate?form=COPY&headAndRelationship=true"
+                + "&officialUse=true&members=" + head[0], clerk, PASSWORD, "text/html");
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        String page = preview.body();
+        assertThat(page).contains("住民票の写しの確認").contains(head[1]).contains("id=\"official-use\"").contains("世帯主")
+                .contains("この写しは、住民票の原本と相違ないことを証明する。").contains("名寄市長　天塩　一郎")
+                .contains("交付番号・照合コード（QR）は交付時に付きます。").doesNotContain("個人番号</dt>").doesNotContain("本籍</dt>");
+        assertThat(page).as("the issue button carries the previewed choice").contains("name=\"officialUse\" value=\"true\"")
+                .contains("name=\"members\" value=\"" + head[0] + "\"").contains("name=\"familyRegister\" value=\"false\"");
+        var plain = http.getAccepting("/residents/" + head[0] + "/certificate?form=ITEMS", clerk, PASSWORD, "text/html");
+        assertThat(plain.body()).contains("住民票記載事項証明書").doesNotContain("id=\"official-use\"");
+
+        var second = http.postForBytes(issue, clerk, PASSWORD, "{\"form\":\"COPY\"}");
+        assertThat(serialOf(second)).as("two previews in between took no number").isEqualTo(serialOf(first) + 1);
+
+        String auditor = TestUsers.ensure(accounts, NAYORO, Role.AUDITOR);
+        assertThat(http.getAccepting("/residents/" + head[0] + "/certificate", auditor, PASSWORD, "text/html")
+                .statusCode()).isEqualTo(403);
+    }
+
     @Test
     void itemsNotAskedForAreLeftOffAndAnotherTownsResidentIsNotFound() throws Exception {
         Http http = new Http(baseUrl());

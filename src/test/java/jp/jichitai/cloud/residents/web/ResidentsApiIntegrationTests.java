@@ -80,6 +80,53 @@ class ResidentsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theResidentRecordCodeAndEntitlementsAreRecordedAndCorrected() throws Exception {
+        String code = ChangeFormsTests.CODE;
+        HttpResponse<String> created = http.post("/api/v1/t/012211/residents", nayoroClerk, PASSWORD, """
+                {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"資格　花子","kana":"シカク　ハナコ",
+                 "birthDate":"昭和20年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
+                 "residentRecordCode":"%s","onElectoralRoll":true,"nationalHealthInsurance":true,
+                 "longTermCareInsurance":true,"nationalPension":"CATEGORY_1"}""".formatted(code));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String atena = json.readTree(created.body()).get("residents").get(0).asText();
+        JsonNode first = json.readTree(http.get("/api/v1/t/012211/residents/" + atena, nayoroClerk, PASSWORD).body())
+                .get("history").get(0);
+        assertThat(first.get("residentRecordCode").asText()).isEqualTo(code);
+        assertThat(first.get("entitlements").toString()).isEqualTo("{\"onElectoralRoll\":true,\"nationalHealthInsurance\":true,"
+                + "\"lateStageElderlyMedicalCare\":false,\"longTermCareInsurance\":true,\"nationalPension\":\"CATEGORY_1\","
+                + "\"childAllowance\":false}");
+
+        HttpResponse<String> both = http.post("/api/v1/t/012211/residents/" + atena + "/changes/ex-officio-correction", nayoroClerk,
+                PASSWORD, "{\"changedOn\":\"2025-04-03\",\"lateStageElderlyMedicalCare\":true}");
+        assertThat(both.statusCode()).isEqualTo(400);
+        assertThat(both.body()).contains("lateStageElderlyMedicalCare").contains("国民健康保険と後期高齢者医療の資格は同時に記載できません");
+        HttpResponse<String> corrected = http.post("/api/v1/t/012211/residents/" + atena + "/changes/ex-officio-correction",
+                nayoroClerk, PASSWORD, "{\"changedOn\":\"2025-04-03\",\"nationalHealthInsurance\":false,"
+                        + "\"lateStageElderlyMedicalCare\":true,\"nationalPension\":\"NOT_INSURED\"}");
+        assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+        JsonNode history = json.readTree(http.get("/api/v1/t/012211/residents/" + atena, nayoroClerk, PASSWORD).body()).get("history");
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("entitlements").get("nationalHealthInsurance").asBoolean()).isTrue();
+        JsonNode now = history.get(1).get("entitlements");
+        assertThat(now.get("nationalHealthInsurance").asBoolean()).isFalse();
+        assertThat(now.get("lateStageElderlyMedicalCare").asBoolean()).isTrue();
+        assertThat(now.get("longTermCareInsurance").asBoolean()).isTrue();
+        assertThat(now.get("onElectoralRoll").asBoolean()).isTrue();
+        assertThat(now.get("nationalPension").asText()).isEqualTo("NOT_INSURED");
+        assertThat(history.get(1).get("residentRecordCode").asText()).isEqualTo(code);
+
+        String wrongDigit = code.substring(0, 10) + (code.charAt(10) == '9' ? '0' : (char) (code.charAt(10) + 1));
+        HttpResponse<String> invalid = http.post("/api/v1/t/012211/residents", nayoroClerk, PASSWORD, """
+                {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"誤番　太郎","kana":"ゴバン　タロウ",
+                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
+                 "residentRecordCode":"%s"}""".formatted(wrongDigit));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("residentRecordCode").contains("住民票コードの検査数字が正しくありません");
+        assertThat(http.get("/api/v1/t/012211/residents?q=" + java.net.URLEncoder.encode("ゴバン タロウ",
+                java.nio.charset.StandardCharsets.UTF_8), nayoroClerk, PASSWORD).body()).doesNotContain("誤番");
+    }
+
+    @Test
     void invalidInputAndRefusedChangesAnswerInJapanese() throws Exception {
         HttpResponse<String> invalid = http.post("/api/v1/t/012211/residents", nayoroClerk, PASSWORD,
                 "{\"kind\":\"move-in\",\"changedOn\":\"昭和99年1月1日\",\"name\":\"\",\"sex\":\"MALE\"}");
