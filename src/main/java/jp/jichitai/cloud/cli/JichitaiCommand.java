@@ -3,6 +3,8 @@ package jp.jichitai.cloud.cli;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 
 import jp.jichitai.cloud.continuity.DrillCommand;
+import jp.jichitai.cloud.continuity.MergeCommand;
+import jp.jichitai.cloud.continuity.OfflineCommand;
 import jp.jichitai.cloud.continuity.VaultCommand;
 import jp.jichitai.cloud.disaster.VictimImportCommand;
 import jp.jichitai.cloud.setuptool.SetupToolCommand;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Command;
                 "  drill failover [--scenario crash|node]  切替訓練: 主系を止めて切替時間と損失を測る。",
                 "  backup    pgBackRest のバックアップ: full|incr|info|verify|check。"},
         subcommands = {ServeCommand.class, AuditCommand.class, SetupToolCommand.class, GenerateCommand.class,
-                VictimImportCommand.class, VaultCommand.class, DrillCommand.class,
+                VictimImportCommand.class, VaultCommand.class, DrillCommand.class, OfflineCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class})
 public class JichitaiCommand implements Runnable {
 
