@@ -40,6 +40,80 @@ public final class AuditChains {
         }
     }
 
+    /**
+     * Appends a successful entry to a chain on a plain JDBC connection, for the command-line tools that work
+     * without the running service (vault, offline merge). Its own transaction, the head locked as the service
+     * does, so that entries written at the same time by the service keep gapless numbers and unbroken links.
+     * The client address is {@code local}: the tool runs on the database's side.
+     */
+    public static void appendDirect(Connection connection, String scope, String actor, String actorRole, String action,
+            String target, String query) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            long sequence;
+            String previousHash;
+            try (PreparedStatement head = connection.prepareStatement(
+                    "SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = ? FOR UPDATE")) {
+                head.setString(1, scope);
+                try (ResultSet row = head.executeQuery()) {
+                    if (row.next()) {
+                        sequence = row.getLong(1) + 1;
+                        previousHash = row.getString(2);
+                    } else {
+                        sequence = 1;
+                        previousHash = GENESIS_HASH;
+                        try (PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO audit_chain_head (tenant_id, last_seq, last_hash) VALUES (?, 0, ?)")) {
+                            insert.setString(1, scope);
+                            insert.setString(2, GENESIS_HASH);
+                            insert.executeUpdate();
+                        }
+                    }
+                }
+            }
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            String shortActor = limit(actor, 64);
+            String shortTarget = limit(target, 200);
+            String shortQuery = query == null ? null : limit(query, 1000);
+            String hash = hashOf(previousHash, scope, sequence, now, shortActor, actorRole, action, shortTarget,
+                    shortQuery, "local", "SUCCESS");
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO audit_log (tenant_id, seq, occurred_at, actor, actor_role, action, target, query_text,
+                                           client_address, outcome, previous_hash, entry_hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'local', 'SUCCESS', ?, ?)""")) {
+                insert.setString(1, scope);
+                insert.setLong(2, sequence);
+                insert.setObject(3, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+                insert.setString(4, shortActor);
+                insert.setString(5, actorRole);
+                insert.setString(6, action);
+                insert.setString(7, shortTarget);
+                insert.setString(8, shortQuery);
+                insert.setString(9, previousHash);
+                insert.setString(10, hash);
+                insert.executeUpdate();
+            }
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?")) {
+                update.setLong(1, sequence);
+                update.setString(2, hash);
+                update.setString(3, scope);
+                update.executeUpdate();
+            }
+            connection.commit();
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String limit(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
+    }
+
     /** Checks every chain (or the named scope's) entry by entry; names the first broken one. */
     public static List<ChainVerification> verify(Connection connection, String onlyScope) throws SQLException {
         List<String> scopes = new ArrayList<>();

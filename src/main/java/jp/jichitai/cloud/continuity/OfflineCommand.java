@@ -57,6 +57,9 @@ public class OfflineCommand implements Runnable {
                     Connection connection = database.open()) {
                 OfflineOperation.Snapshot snapshot = OfflineOperation.takeSnapshot(connection, code, out, passphrase,
                         commandLineUser());
+                VaultCommand.audit(connection, code, "offline.snapshot", String.format(Locale.ROOT,
+                        "snapshot %d, tables %d, rows %d, file %s", snapshot.number(), snapshot.manifest().tables().size(),
+                        snapshot.manifest().totalRows(), out.getFileName()));
                 PrintWriter print = spec.commandLine().getOut();
                 print.printf(Locale.ROOT, "offline: snapshot %d of %s, tables %d, rows %d, %s%n", snapshot.number(),
                         code.value(), snapshot.manifest().tables().size(), snapshot.manifest().totalRows(), out);
@@ -85,6 +88,9 @@ public class OfflineCommand implements Runnable {
                     Connection connection = database.open()) {
                 OfflineOperation.Changes changes = OfflineOperation.exportChanges(connection, database.dataDirectory,
                         out, passphrase);
+                VaultCommand.audit(connection, changes.tenant(), "offline.changes", String.format(Locale.ROOT,
+                        "snapshot %d, tables %d, rows %d, file %s", changes.snapshotNumber(), changes.tables(),
+                        changes.rows(), out.getFileName()));
                 PrintWriter print = spec.commandLine().getOut();
                 print.printf(Locale.ROOT, "offline: changes of %s since snapshot %d, tables %d, rows %d, %s%n",
                         changes.tenant().value(), changes.snapshotNumber(), changes.tables(), changes.rows(), out);

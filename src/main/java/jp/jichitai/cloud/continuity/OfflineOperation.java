@@ -56,6 +56,9 @@ public final class OfflineOperation {
     /** Takes a numbered, encrypted snapshot of the tenant (central database, schema owner). */
     public static Snapshot takeSnapshot(Connection connection, TenantCode tenant, Path file, Passphrase passphrase,
             String takenBy) throws SQLException {
+        if (describe(connection).isPresent()) {
+            throw ContinuityMessages.refusal("E-CON-0032");
+        }
         int number;
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);

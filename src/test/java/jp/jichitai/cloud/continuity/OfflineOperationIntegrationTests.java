@@ -200,8 +200,17 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
     @Test
     void aChangesFileIsMergedIntoItsOwnTownOnlyAndAPlainVaultFileIsNoSnapshot() throws Exception {
         Path snapshotFile = folder.resolve("imakane.jcvault");
-        try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
-            OfflineOperation.takeSnapshot(owner, IMAKANE, snapshotFile, passphrase, "test");
+        VaultCommand.environment = name -> Passphrase.ENVIRONMENT_VARIABLE.equals(name) ? PASSPHRASE : null;
+        try {
+            Run taken = run("offline", "snapshot", "--tenant", IMAKANE.value(), "--out", snapshotFile.toString());
+            assertThat(taken.status()).as(taken.err()).isZero();
+            assertThat(taken.out()).containsPattern("offline: snapshot \\d+ of 013706, tables \\d+, rows \\d+");
+        } finally {
+            VaultCommand.environment = System::getenv;
+        }
+        try (Connection owner = owner()) {
+            assertThat(strings(owner, "SELECT action FROM audit_log WHERE tenant_id = '" + IMAKANE.value()
+                    + "' ORDER BY seq DESC")).first().isEqualTo("offline.snapshot");
         }
         DatabaseOptions laptop = new DatabaseOptions();
         laptop.dataDirectory = folder.resolve("laptop");
@@ -217,6 +226,14 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
             List<TableChecksum> nayoro = TenantVault.checksums(owner, NAYORO);
             assertRefused(() -> OfflineOperation.merge(owner, NAYORO, changesFile, passphrase, "test"), "E-CON-0021");
+            VaultCommand.environment = name -> Passphrase.ENVIRONMENT_VARIABLE.equals(name) ? PASSPHRASE : null;
+            try {
+                Run refused = run("merge", "--tenant", NAYORO.value(), changesFile.toString());
+                assertThat(refused.status()).isEqualTo(2);
+                assertThat(refused.err()).contains("E-CON-0021", "団体 013706 のもの");
+            } finally {
+                VaultCommand.environment = System::getenv;
+            }
             assertThat(TenantVault.checksums(owner, NAYORO)).isEqualTo(nayoro);
 
             Path vaultFile = folder.resolve("plain.jcvault");
@@ -227,6 +244,23 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             assertThat(Files.exists(other.dataDirectory.resolve("jichitai.mv.db"))).as("nothing left behind").isFalse();
             assertRefused(() -> OfflineOperation.merge(owner, IMAKANE, vaultFile, passphrase, "test"), "E-CON-0020");
         }
+    }
+
+    record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        TestDatabase database = TestDatabase.get();
+        all.addAll(database.isPostgres() ? List.of("--db", database.url())
+                : List.of("--data", database.dataDirectory().toString()));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine commandLine = jp.jichitai.cloud.cli.JichitaiCommand.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        int status = commandLine.execute(all.toArray(String[]::new));
+        return new Run(status, out.toString(), err.toString());
     }
 
     private static ConfigurableApplicationContext start(DatabaseOptions laptop) {
