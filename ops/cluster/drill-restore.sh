@@ -89,7 +89,7 @@ chown postgres:postgres "$scratch/pg_hba.conf"
 
 started=$(date +%s.%N)
 # default recovery target: the end of the archived WAL, i.e. the moment of the WAL switch above
-as_postgres pgbackrest --config="$scratch/pgbackrest.conf" --stanza=jichitai restore --target-action=promote \
+as_postgres pgbackrest --config="$scratch/pgbackrest.conf" --stanza=jichitai restore \
   --archive-mode=off >/dev/null
 # The restored configuration is the cluster's (Patroni's): keep it off the cluster's ports, archive and standbys.
 as_postgres "$PG_BIN/pg_ctl" -D "$scratch/data" -l "$scratch/postgres.log" -w -t 300 \
