@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Point-in-time recovery test: a fresh cluster in a temporary directory, a full pgBackRest backup, then two writes
+# Point-in-time recovery test, then the restore drill from the latest backup (drill-restore.sh): a fresh cluster in a temporary directory, a full pgBackRest backup, then two writes
 # with a recorded moment between them. The encrypted repository is restored to that moment into a scratch data
 # directory, which must contain exactly the first write (replayed from archived WAL) and not the second.
 # Everything started here is stopped on every exit path.
@@ -96,3 +96,11 @@ if [[ $notes != first ]]; then
   exit 1
 fi
 echo "test-pitr: ok"
+
+# The restore drill from the latest backup, on the same cluster: a second table with a few thousand rows written
+# after the backup, so that the drill must replay archived WAL to match the primary table by table.
+application_sql "CREATE TABLE restore_probe AS SELECT g AS id, md5(g::text) AS note FROM generate_series(1, 5000) g"
+drill=$("$here/drill-restore.sh")
+printf '%s\n' "$drill"
+grep -Eq '^restore: [0-9]+\.[0-9] s, rows [1-9][0-9]*, mismatches 0$' <<<"$drill" || { echo "test-pitr: restore drill failed" >&2; exit 1; }
+echo "test-pitr: restore drill ok"

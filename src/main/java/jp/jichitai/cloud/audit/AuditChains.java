@@ -41,39 +41,49 @@ public final class AuditChains {
     }
 
     /**
-     * Appends one entry to a tenant's chain on a plain JDBC connection, inside the caller's transaction, so
-     * that a command-line tool's change and its audit entry commit together or not at all. The chain head is
-     * locked as the service does, so numbers stay gapless when the service appends at the same time.
-     * Returns the entry's sequence number.
+     * Appends one entry to a chain on a plain JDBC connection, inside the caller's transaction, for the
+     * command-line tools that work without the running service (import, vault, offline merge): the tool's change
+     * and its audit entry commit together or not at all. The chain head is locked as the service does, so that
+     * entries written at the same time by the service keep gapless numbers and unbroken links. The client
+     * address is {@code local}: the tool runs on the database's side. Returns the entry's sequence number.
      */
-    public static long append(Connection connection, String tenantScope, String actor, String actorRole,
+    public static long append(Connection connection, String scope, String actor, String actorRole,
             String action, String target, String query, AuditEvent.Outcome outcome) throws SQLException {
         long sequence;
         String previousHash;
         try (PreparedStatement head = connection.prepareStatement(
                 "SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = ? FOR UPDATE")) {
-            head.setString(1, tenantScope);
+            head.setString(1, scope);
             try (ResultSet row = head.executeQuery()) {
-                if (!row.next()) {
-                    throw new SQLException("no audit chain for " + tenantScope);
+                if (row.next()) {
+                    sequence = row.getLong(1) + 1;
+                    previousHash = row.getString(2);
+                } else {
+                    sequence = 1;
+                    previousHash = GENESIS_HASH;
+                    try (PreparedStatement insert = connection.prepareStatement(
+                            "INSERT INTO audit_chain_head (tenant_id, last_seq, last_hash) VALUES (?, 0, ?)")) {
+                        insert.setString(1, scope);
+                        insert.setString(2, GENESIS_HASH);
+                        insert.executeUpdate();
+                    }
                 }
-                sequence = row.getLong(1) + 1;
-                previousHash = row.getString(2);
             }
         }
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        String shortTarget = target.length() > 200 ? target.substring(0, 200) : target;
-        String shortQuery = query != null && query.length() > 1000 ? query.substring(0, 1000) : query;
-        String hash = hashOf(previousHash, tenantScope, sequence, now, actor, actorRole, action, shortTarget,
-                shortQuery, null, outcome.name());
+        String shortActor = limit(actor, 64);
+        String shortTarget = limit(target, 200);
+        String shortQuery = query == null ? null : limit(query, 1000);
+        String hash = hashOf(previousHash, scope, sequence, now, shortActor, actorRole, action, shortTarget,
+                shortQuery, "local", outcome.name());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO audit_log (tenant_id, seq, occurred_at, actor, actor_role, action, target, query_text,
                                        client_address, outcome, previous_hash, entry_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)""")) {
-            insert.setString(1, tenantScope);
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'local', ?, ?, ?)""")) {
+            insert.setString(1, scope);
             insert.setLong(2, sequence);
             insert.setObject(3, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
-            insert.setString(4, actor);
+            insert.setString(4, shortActor);
             insert.setString(5, actorRole);
             insert.setString(6, action);
             insert.setString(7, shortTarget);
@@ -87,10 +97,30 @@ public final class AuditChains {
                 "UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?")) {
             update.setLong(1, sequence);
             update.setString(2, hash);
-            update.setString(3, tenantScope);
+            update.setString(3, scope);
             update.executeUpdate();
         }
         return sequence;
+    }
+
+    /** {@link #append} of a successful entry in a transaction of its own. */
+    public static void appendDirect(Connection connection, String scope, String actor, String actorRole, String action,
+            String target, String query) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            append(connection, scope, actor, actorRole, action, target, query, AuditEvent.Outcome.SUCCESS);
+            connection.commit();
+        } finally {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+            }
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String limit(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 
     /** Checks every chain (or the named scope's) entry by entry; names the first broken one. */

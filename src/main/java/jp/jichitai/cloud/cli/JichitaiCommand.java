@@ -3,6 +3,8 @@ package jp.jichitai.cloud.cli;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 
 import jp.jichitai.cloud.continuity.DrillCommand;
+import jp.jichitai.cloud.continuity.MergeCommand;
+import jp.jichitai.cloud.continuity.OfflineCommand;
 import jp.jichitai.cloud.continuity.VaultCommand;
 import jp.jichitai.cloud.disaster.VictimImportCommand;
 import jp.jichitai.cloud.setuptool.SetupToolCommand;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Command;
                 "  backup    pgBackRest のバックアップ: full|incr|info|verify|check。"},
         subcommands = {ServeCommand.class, AuditCommand.class, SetupToolCommand.class, GenerateCommand.class,
                 VictimImportCommand.class, VaultCommand.class, DrillCommand.class, ImportCommand.class, ExportCommand.class,
-                jp.jichitai.cloud.migration.GaijiCommand.class,
+                jp.jichitai.cloud.migration.GaijiCommand.class, OfflineCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class})
 public class JichitaiCommand implements Runnable {
 

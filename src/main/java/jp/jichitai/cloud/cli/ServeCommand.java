@@ -2,6 +2,7 @@ package jp.jichitai.cloud.cli;
 
 import jp.jichitai.cloud.shared.DatabaseOptions;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -13,6 +14,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
 import jp.jichitai.cloud.JichitaiCloudApplication;
+import jp.jichitai.cloud.continuity.OfflineOperation;
+import jp.jichitai.cloud.continuity.Passphrase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,9 +36,21 @@ class ServeCommand implements Callable<Integer> {
             description = "デモ住民の人数を実人口の何倍にするか（既定 1.0 = 名寄市 29,869人ほか。0.01 で約1%）。")
     double demoScale = 1.0;
 
+    @Option(names = "--offline", paramLabel = "SNAPSHOT",
+            description = "オフライン運用: スナップショット（./jc offline snapshot）から、その団体だけの端末として起動する。--data は空のフォルダか、以前この方法で始めたフォルダ。")
+    Path offlineSnapshot;
+
     @Override
     public Integer call() throws Exception {
         database.createPostgresDatabaseIfMissing();
+        if (offlineSnapshot != null) {
+            try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(System::getenv, System.console(), false)) {
+                OfflineOperation.Instance instance = OfflineOperation.prepareInstance(database, offlineSnapshot, passphrase);
+                System.out.printf("オフライン運用: 団体 %s、スナップショット第%d号（%s）%n", instance.tenant().value(),
+                        instance.snapshotNumber(), instance.snapshotTakenAt());
+            }
+            noDemo = true;
+        }
         SpringApplication application = new SpringApplication(JichitaiCloudApplication.class);
         Map<String, Object> properties = database.springProperties();
         properties.put("server.port", port);

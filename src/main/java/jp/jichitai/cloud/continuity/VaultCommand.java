@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import jp.jichitai.cloud.audit.AuditChains;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
@@ -62,6 +63,8 @@ public class VaultCommand implements Runnable {
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), true);
                     Connection connection = database.open()) {
                 VaultManifest manifest = TenantVault.export(connection, code, out, passphrase);
+                audit(connection, code, "vault.export", String.format(Locale.ROOT, "tables %d, rows %d, file %s",
+                        manifest.tables().size(), manifest.totalRows(), out.getFileName()));
                 PrintWriter print = spec.commandLine().getOut();
                 printManifest(print, manifest);
                 print.printf(Locale.ROOT, "vault: exported %s, tables %d, rows %d, %s (%.1f s)%n", code.value(),
@@ -81,12 +84,31 @@ public class VaultCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "保全ファイル")
         Path file;
 
+        @Option(names = "--data", paramLabel = "DIR", description = "検査をアクセスログに記録するデータフォルダ（任意）")
+        Path dataDirectory;
+
+        @Option(names = "--db", paramLabel = "URL", description = "検査をアクセスログに記録する PostgreSQL（任意。JC_DB_URL でも可）")
+        String databaseUrl;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), false)) {
                 VaultManifest manifest = TenantVault.verify(file, passphrase);
                 PrintWriter print = spec.commandLine().getOut();
                 printManifest(print, manifest);
+                // A file is often checked on the town's own premises, away from any database: recorded when one is named.
+                if (dataDirectory != null || databaseUrl != null || environment.apply("JC_DB_URL") != null) {
+                    DatabaseOptions database = new DatabaseOptions();
+                    if (dataDirectory != null) {
+                        database.dataDirectory = dataDirectory;
+                    }
+                    database.databaseUrl = databaseUrl;
+                    try (Connection connection = database.open()) {
+                        audit(connection, manifest.tenant(), "vault.verify", String.format(Locale.ROOT,
+                                "tables %d, rows %d, file %s", manifest.tables().size(), manifest.totalRows(),
+                                file.getFileName()));
+                    }
+                }
                 print.printf(Locale.ROOT, "vault: verified %s, tables %d, rows %d%n", manifest.tenant().value(),
                         manifest.tables().size(), manifest.totalRows());
                 print.flush();
@@ -116,6 +138,9 @@ public class VaultCommand implements Runnable {
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), false);
                     Connection connection = database.open()) {
                 RestoreOutcome outcome = TenantVault.restore(connection, code, file, passphrase);
+                // after the commit, on the restored chain: the restore itself is the newest entry of the town's log
+                audit(connection, code, "vault.restore", String.format(Locale.ROOT, "tables %d, rows %d, file %s",
+                        outcome.manifest().tables().size(), outcome.rowsRestored(), file.getFileName()));
                 PrintWriter print = spec.commandLine().getOut();
                 printManifest(print, outcome.manifest());
                 print.printf(Locale.ROOT, "vault: restored %s, tables %d, rows %d (%.1f s)%n", code.value(),
@@ -125,6 +150,12 @@ public class VaultCommand implements Runnable {
                 return 0;
             }
         }
+    }
+
+    /** An entry in the town's アクセスログ, written by the tool itself (no service is running). */
+    static void audit(Connection connection, TenantCode tenant, String action, String counts) throws java.sql.SQLException {
+        AuditChains.appendDirect(connection, tenant.value(), OfflineCommand.commandLineUser(), "cli", action,
+                "tenant:" + tenant.value(), counts);
     }
 
     static void printManifest(PrintWriter print, VaultManifest manifest) {

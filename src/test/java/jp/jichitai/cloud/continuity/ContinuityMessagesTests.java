@@ -19,7 +19,7 @@ import jp.jichitai.cloud.shared.Messages;
 /** Every message id the module's code uses has a Japanese text. */
 class ContinuityMessagesTests {
 
-    private static final Pattern ID = Pattern.compile("\"(E-CON-[0-9]{4})\"");
+    private static final Pattern ID = Pattern.compile("\"([EI]-CON-[0-9]{4})\"");
 
     @Test
     void everyIdUsedInTheCodeHasAJapaneseText() throws IOException {

@@ -156,6 +156,50 @@ class TenantVaultIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void exportVerifyAndRestoreOnTheCommandLineAreRecordedInTheTownsAccessLogWithTheirCounts() throws Exception {
+        Path file = folder.resolve("shibetsu-audited.jcvault");
+        VaultCommand.environment = name -> Passphrase.ENVIRONMENT_VARIABLE.equals(name) ? PASSPHRASE : null;
+        Run exported = run("vault", "export", "--tenant", SHIBETSU.value(), "--out", file.toString());
+        assertThat(exported.status).as(exported.err).isZero();
+        Run checkedAlone = run("vault", "verify", file.toString());
+        assertThat(checkedAlone.status).as(checkedAlone.err).isZero();
+        TestDatabase database = TestDatabase.get();
+        Run verified = run("vault", "verify", file.toString(), database.isPostgres() ? "--db" : "--data",
+                database.isPostgres() ? database.url() : database.dataDirectory().toString());
+        assertThat(verified.status).as(verified.err).isZero();
+        try (Connection connection = owner()) {
+            // newest first: the verify that named a database (the one alone left no trace), then the export
+            assertThat(newestVaultEntries(connection, 2)).satisfiesExactly(
+                    entry -> assertThat(entry).matches("vault\\.verify tenant:012203 tables \\d+, rows [1-9]\\d*, file shibetsu-audited\\.jcvault cli"),
+                    entry -> assertThat(entry).matches("vault\\.export tenant:012203 tables \\d+, rows [1-9]\\d*, file shibetsu-audited\\.jcvault cli"));
+        }
+
+        Run restored = run("vault", "restore", "--tenant", SHIBETSU.value(), file.toString());
+        assertThat(restored.status).as(restored.err).isZero();
+        try (Connection connection = owner()) {
+            // the restore brings back the log as exported, and then records itself on it
+            assertThat(newestVaultEntries(connection, 1)).singleElement().asString()
+                    .matches("vault\\.restore tenant:012203 tables \\d+, rows [1-9]\\d*, file shibetsu-audited\\.jcvault cli");
+            assertThat(jp.jichitai.cloud.audit.AuditChains.verify(connection, SHIBETSU.value()).get(0).intact())
+                    .as("the tools' entries keep the chain unbroken").isTrue();
+        }
+    }
+
+    private static List<String> newestVaultEntries(Connection connection, int limit) throws Exception {
+        List<String> entries = new ArrayList<>();
+        try (java.sql.PreparedStatement select = connection.prepareStatement("SELECT action, target, query_text,"
+                + " actor_role FROM audit_log WHERE tenant_id = ? AND action LIKE 'vault.%' ORDER BY seq DESC")) {
+            select.setString(1, SHIBETSU.value());
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next() && entries.size() < limit) {
+                    entries.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + " " + rows.getString(4));
+                }
+            }
+        }
+        return entries;
+    }
+
+    @Test
     void aFileOfAnotherTownIsNotRestoredIntoThisOne() throws Exception {
         try (Connection connection = owner()) {
             Path file = folder.resolve("nayoro.jcvault");

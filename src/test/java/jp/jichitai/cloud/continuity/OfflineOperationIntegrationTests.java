@@ -1,0 +1,332 @@
+package jp.jichitai.cloud.continuity;
+
+import static jp.jichitai.cloud.support.TestUsers.IMAKANE;
+import static jp.jichitai.cloud.support.TestUsers.NAYORO;
+import static jp.jichitai.cloud.support.TestUsers.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import jp.jichitai.cloud.JichitaiCloudApplication;
+import jp.jichitai.cloud.identity.Role;
+import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.shared.BusinessException;
+import jp.jichitai.cloud.shared.DatabaseOptions;
+import jp.jichitai.cloud.support.Http;
+import jp.jichitai.cloud.support.IntegrationTest;
+import jp.jichitai.cloud.support.TestDatabase;
+import jp.jichitai.cloud.support.TestUsers;
+
+/**
+ * オフライン運用 end to end: a snapshot of one town, a second instance of the service running from it on its
+ * own H2 data folder (as on a laptop), counter work done there, and the merge back into the centre — what
+ * can be applied is, what changed on both sides waits for a person, and merging twice changes nothing more.
+ */
+class OfflineOperationIntegrationTests extends IntegrationTest {
+
+    private static final String PASSPHRASE = "offline counter passphrase";
+    private static final Pattern ID = Pattern.compile("\"(?:id|atenaNumber)\":\"?([0-9A-Z]+)\"?");
+
+    static {
+        // the floor, not the default: the key derivation dominates on a shared two-core machine
+        System.setProperty("jc.vault.pbkdf2-iterations", "210000");
+    }
+
+    @Autowired
+    UserAccounts accounts;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aDayAtAnOfflineCounterIsMergedBackAndWhatChangedOnBothSidesWaitsForAPerson() throws Exception {
+        String admin = TestUsers.ensure(accounts, IMAKANE, Role.TENANT_ADMIN);
+        String clerk = TestUsers.ensure(accounts, IMAKANE, Role.CLERK);
+        Http central = new Http(baseUrl());
+        String base = "/api/v1/t/" + IMAKANE.value() + "/disasters";
+        long disaster = Long.parseLong(id(central.post(base, admin, PASSWORD,
+                "{\"name\":\"令和8年今金大雨\",\"kind\":\"風水害\",\"occurredOn\":\"" + LocalDate.now().minusDays(1) + "\"}")));
+        String residentOfBoth = id(central.post(base + "/" + disaster + "/victims", clerk, PASSWORD,
+                "{\"name\":\"両方　修正\",\"kana\":\"リョウホウ　シュウセイ\",\"birthDate\":\"19700101\",\"sex\":\"1\",\"address\":\"今金町字今金1番地\"}"));
+        long bothCase = Long.parseLong(id(central.post(base + "/" + disaster + "/damage-reports", clerk, PASSWORD,
+                "{\"atenaNumber\":\"" + residentOfBoth + "\",\"reportedOn\":\"" + LocalDate.now() + "\",\"description\":\"床上浸水\"}")));
+
+        Path snapshotFile = folder.resolve("imakane.jcvault");
+        OfflineOperation.Snapshot snapshot;
+        try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
+            snapshot = OfflineOperation.takeSnapshot(owner, IMAKANE, snapshotFile, passphrase, admin);
+        }
+        assertThat(snapshot.manifest().tenant()).isEqualTo(IMAKANE);
+
+        DatabaseOptions laptop = new DatabaseOptions();
+        laptop.dataDirectory = folder.resolve("laptop");
+        OfflineOperation.Instance instance;
+        try (Passphrase passphrase = passphrase()) {
+            instance = OfflineOperation.prepareInstance(laptop, snapshotFile, passphrase);
+        }
+        assertThat(instance.tenant()).isEqualTo(IMAKANE);
+        assertThat(instance.snapshotNumber()).isEqualTo(snapshot.number());
+        try (Connection offline = laptop.open()) {
+            assertThat(strings(offline, "SELECT code FROM tenant")).as("the snapshot holds its town only")
+                    .containsExactly(IMAKANE.value());
+            assertThat(strings(offline, "SELECT DISTINCT tenant_code FROM app_user")).containsExactly(IMAKANE.value());
+            assertThat(strings(offline, "SELECT DISTINCT tenant_id FROM audit_log")).containsOnly(IMAKANE.value());
+            assertThat(strings(offline, "SELECT DISTINCT tenant_id FROM disaster_case")).containsOnly(IMAKANE.value());
+        }
+
+        // After the snapshot, the centre goes on: the same case is edited, and a person is added by hand.
+        try (Connection owner = owner()) {
+            update(owner, "UPDATE disaster_case SET description = '中央で修正' WHERE tenant_id = ? AND id = ?", bothCase);
+        }
+        central.post(base + "/" + disaster + "/victims", clerk, PASSWORD,
+                "{\"name\":\"二重　登録\",\"kana\":\"ニジュウ　トウロク\",\"birthDate\":\"19800101\",\"sex\":\"2\",\"address\":\"今金町字今金2番地\"}");
+
+        Path changesFile = folder.resolve("changes.jcchanges");
+        String offlineVictim;
+        long offlineSerial;
+        try (ConfigurableApplicationContext offlineService = start(laptop)) {
+            Http counter = new Http("http://localhost:" + ((WebServerApplicationContext) offlineService).getWebServer().getPort());
+            HttpResponse<String> page = counter.get("/admin/offline", admin, PASSWORD);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("オフライン運用中", "スナップショット第" + snapshot.number() + "号");
+
+            offlineVictim = id(counter.post(base + "/" + disaster + "/victims", clerk, PASSWORD,
+                    "{\"name\":\"臨時　窓口\",\"kana\":\"リンジ　マドグチ\",\"birthDate\":\"19900202\",\"sex\":\"2\",\"address\":\"今金町字種川3番地\"}"));
+            assertThat(offlineVictim).as("hand-added numbers in the snapshot's own range")
+                    .isEqualTo(String.format("N%015d", snapshot.number() * 1_000_000_000_000L + 1));
+            long offlineCase = Long.parseLong(id(counter.post(base + "/" + disaster + "/damage-reports", clerk, PASSWORD,
+                    "{\"atenaNumber\":\"" + offlineVictim + "\",\"reportedOn\":\"" + LocalDate.now() + "\",\"description\":\"全壊\"}")));
+            assertThat(offlineCase).isGreaterThan(snapshot.number() * 1_000_000_000_000L);
+            assertThat(counter.post(base + "/" + disaster + "/surveys", clerk, PASSWORD,
+                    "{\"reportId\":" + offlineCase + ",\"damageRatio\":55}").statusCode()).isEqualTo(201);
+            HttpResponse<byte[]> certificate = counter.postForBytes(base + "/" + disaster + "/certificates", clerk,
+                    PASSWORD, "{\"reportId\":" + offlineCase + "}");
+            assertThat(certificate.statusCode()).isEqualTo(200);
+            offlineSerial = Long.parseLong(certificate.headers().firstValue("X-Certificate-Serial").orElseThrow());
+            assertThat(offlineSerial).as("offline certificates are numbered in a range of their own")
+                    .isEqualTo(1_000_000_000L + snapshot.number() * 1_000_000L + 1);
+            counter.post(base + "/" + disaster + "/victims", clerk, PASSWORD,
+                    "{\"name\":\"二重　登録\",\"kana\":\"ニジュウ　トウロク\",\"birthDate\":\"19800101\",\"sex\":\"2\",\"address\":\"今金町字今金2番地\"}");
+
+            try (Connection offline = offlineService.getBean(DataSource.class).getConnection()) {
+                update(offline, "UPDATE disaster_case SET description = 'オフラインで修正' WHERE tenant_id = ? AND id = ?", bothCase);
+                update(offline, "INSERT INTO gaiji_mapping (tenant_id, code_point, substitute, description, updated_at)"
+                        + " VALUES (?, 983040, '髙', '窓口で登録', CURRENT_TIMESTAMP)", null);
+                try (Passphrase passphrase = passphrase()) {
+                    OfflineOperation.Changes changes = OfflineOperation.exportChanges(offline, laptop.dataDirectory,
+                            changesFile, passphrase);
+                    assertThat(changes.tenant()).isEqualTo(IMAKANE);
+                    assertThat(changes.rows()).isGreaterThanOrEqualTo(9);
+                }
+            }
+        }
+
+        OfflineOperation.MergeReport first;
+        try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
+            first = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin);
+            assertThat(first.newConflicts()).as(first.toString()).isEqualTo(3);
+            assertThat(first.applied()).as(first.toString()).isGreaterThanOrEqualTo(7);
+            assertThat(count(owner, "SELECT COUNT(*) FROM victim_directory_person WHERE tenant_id = ? AND atena_number = '"
+                    + offlineVictim + "'")).as("the person added offline is in the central registry").isOne();
+            assertThat(count(owner, "SELECT COUNT(*) FROM disaster_certificate WHERE tenant_id = ? AND serial = " + offlineSerial))
+                    .isOne();
+            assertThat(count(owner, "SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND serial = " + offlineSerial))
+                    .isOne();
+            assertThat(strings(owner, "SELECT description FROM disaster_case WHERE tenant_id = '" + IMAKANE.value()
+                    + "' AND id = " + bothCase)).as("never overwritten silently").containsExactly("中央で修正");
+            assertThat(strings(owner, "SELECT reason FROM offline_conflict WHERE tenant_id = '" + IMAKANE.value()
+                    + "' AND status = 'OPEN' ORDER BY reason"))
+                    .containsExactly("CHANGED_CENTRALLY", "DUPLICATE_PERSON", "NOT_MERGEABLE");
+            assertThat(count(owner, "SELECT COUNT(*) FROM gaiji_mapping WHERE tenant_id = ? AND code_point = 983040")).isZero();
+
+            OfflineOperation.MergeReport second = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin);
+            assertThat(second.applied()).as("merging twice applies nothing twice").isZero();
+            assertThat(second.alreadyApplied()).isEqualTo(first.applied() + first.alreadyApplied());
+            assertThat(second.newConflicts()).isZero();
+            assertThat(second.knownConflicts()).isEqualTo(3);
+            assertThat(count(owner, "SELECT COUNT(*) FROM offline_conflict WHERE tenant_id = ?")).isEqualTo(3);
+        }
+        assertThat(central.get(base + "/" + disaster + "/victims?q=リンジ", clerk, PASSWORD).body()).contains(offlineVictim);
+        HttpResponse<String> conflictsPage = central.get("/admin/offline", admin, PASSWORD);
+        assertThat(conflictsPage.body()).contains("未処理 3 件", "二重登録の可能性", "中央でもこの記録が変更されました");
+
+        // A person decides: the offline text wins for the case; the 外字 entry must be entered centrally.
+        try (Connection owner = owner()) {
+            long caseConflict = count(owner, "SELECT id FROM offline_conflict WHERE tenant_id = ? AND reason = 'CHANGED_CENTRALLY'");
+            long gaijiConflict = count(owner, "SELECT id FROM offline_conflict WHERE tenant_id = ? AND reason = 'NOT_MERGEABLE'");
+            OfflineOperation.resolve(owner, IMAKANE, caseConflict, true, admin);
+            assertThat(strings(owner, "SELECT description FROM disaster_case WHERE tenant_id = '" + IMAKANE.value()
+                    + "' AND id = " + bothCase)).containsExactly("オフラインで修正");
+            assertRefused(() -> OfflineOperation.resolve(owner, IMAKANE, caseConflict, false, admin), "E-CON-0027");
+            assertRefused(() -> OfflineOperation.resolve(owner, IMAKANE, gaijiConflict, true, admin), "E-CON-0028");
+            OfflineOperation.resolve(owner, IMAKANE, gaijiConflict, false, admin);
+            assertRefused(() -> OfflineOperation.resolve(owner, NAYORO, gaijiConflict, false, admin), "E-CON-0026");
+        }
+
+        // The centre's own numbering goes on below the offline range: no collision with the merged certificate.
+        long centralCase = Long.parseLong(id(central.post(base + "/" + disaster + "/damage-reports", clerk, PASSWORD,
+                "{\"atenaNumber\":\"" + residentOfBoth + "\",\"reportedOn\":\"" + LocalDate.now() + "\",\"description\":\"追加\"}")));
+        assertThat(centralCase).isLessThan(1_000_000_000_000L);
+        central.post(base + "/" + disaster + "/surveys", clerk, PASSWORD, "{\"reportId\":" + centralCase + ",\"damageRatio\":25}");
+        HttpResponse<byte[]> centralCertificate = central.postForBytes(base + "/" + disaster + "/certificates", clerk,
+                PASSWORD, "{\"reportId\":" + centralCase + "}");
+        assertThat(centralCertificate.statusCode()).isEqualTo(200);
+        assertThat(Long.parseLong(centralCertificate.headers().firstValue("X-Certificate-Serial").orElseThrow()))
+                .isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void aChangesFileIsMergedIntoItsOwnTownOnlyAndAPlainVaultFileIsNoSnapshot() throws Exception {
+        Path snapshotFile = folder.resolve("imakane.jcvault");
+        VaultCommand.environment = name -> Passphrase.ENVIRONMENT_VARIABLE.equals(name) ? PASSPHRASE : null;
+        try {
+            Run taken = run("offline", "snapshot", "--tenant", IMAKANE.value(), "--out", snapshotFile.toString());
+            assertThat(taken.status()).as(taken.err()).isZero();
+            assertThat(taken.out()).containsPattern("offline: snapshot \\d+ of 013706, tables \\d+, rows \\d+");
+        } finally {
+            VaultCommand.environment = System::getenv;
+        }
+        try (Connection owner = owner()) {
+            assertThat(strings(owner, "SELECT action FROM audit_log WHERE tenant_id = '" + IMAKANE.value()
+                    + "' ORDER BY seq DESC")).first().isEqualTo("offline.snapshot");
+        }
+        DatabaseOptions laptop = new DatabaseOptions();
+        laptop.dataDirectory = folder.resolve("laptop");
+        Path changesFile = folder.resolve("changes.jcchanges");
+        try (Passphrase passphrase = passphrase()) {
+            OfflineOperation.prepareInstance(laptop, snapshotFile, passphrase);
+            try (Connection offline = laptop.open()) {
+                update(offline, "INSERT INTO disaster (tenant_id, name, kind, occurred_on, drill, declared_at, declared_by)"
+                        + " VALUES (?, '窓口で登録した災害', 'OTHER', CURRENT_DATE, FALSE, CURRENT_TIMESTAMP, 'test')", null);
+                OfflineOperation.exportChanges(offline, laptop.dataDirectory, changesFile, passphrase);
+            }
+        }
+        try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
+            List<TableChecksum> nayoro = TenantVault.checksums(owner, NAYORO);
+            assertRefused(() -> OfflineOperation.merge(owner, NAYORO, changesFile, passphrase, "test"), "E-CON-0021");
+            VaultCommand.environment = name -> Passphrase.ENVIRONMENT_VARIABLE.equals(name) ? PASSPHRASE : null;
+            try {
+                Run refused = run("merge", "--tenant", NAYORO.value(), changesFile.toString());
+                assertThat(refused.status()).isEqualTo(2);
+                assertThat(refused.err()).contains("E-CON-0021", "団体 013706 のもの");
+            } finally {
+                VaultCommand.environment = System::getenv;
+            }
+            assertThat(TenantVault.checksums(owner, NAYORO)).isEqualTo(nayoro);
+
+            Path vaultFile = folder.resolve("plain.jcvault");
+            TenantVault.export(owner, NAYORO, vaultFile, passphrase);
+            DatabaseOptions other = new DatabaseOptions();
+            other.dataDirectory = folder.resolve("other");
+            assertRefused(() -> OfflineOperation.prepareInstance(other, vaultFile, passphrase), "E-CON-0024");
+            assertThat(Files.exists(other.dataDirectory.resolve("jichitai.mv.db"))).as("nothing left behind").isFalse();
+            assertRefused(() -> OfflineOperation.merge(owner, IMAKANE, vaultFile, passphrase, "test"), "E-CON-0020");
+        }
+    }
+
+    record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        TestDatabase database = TestDatabase.get();
+        all.addAll(database.isPostgres() ? List.of("--db", database.url())
+                : List.of("--data", database.dataDirectory().toString()));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine commandLine = jp.jichitai.cloud.cli.JichitaiCommand.commandLine();
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        int status = commandLine.execute(all.toArray(String[]::new));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static ConfigurableApplicationContext start(DatabaseOptions laptop) {
+        Map<String, Object> properties = laptop.springProperties();
+        properties.put("server.port", 0);
+        properties.put("jc.demo.enabled", false);
+        properties.put("jc.sla.flush-interval", "12h");
+        return new SpringApplicationBuilder(JichitaiCloudApplication.class)
+                .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                        .toArray(String[]::new));
+    }
+
+    private static String id(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        Matcher matcher = ID.matcher(response.body());
+        assertThat(matcher.find()).as(response.body()).isTrue();
+        return matcher.group(1);
+    }
+
+    private static Passphrase passphrase() {
+        return Passphrase.forNewFile(PASSPHRASE.toCharArray());
+    }
+
+    private static Connection owner() throws Exception {
+        return TestDatabase.get().ownerConnection();
+    }
+
+    private static void update(Connection connection, String sql, Long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, IMAKANE.value());
+            if (id != null) {
+                statement.setLong(2, id);
+            }
+            assertThat(statement.executeUpdate()).isOne();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (sql.contains("?")) {
+                select.setString(1, IMAKANE.value());
+            }
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static void assertRefused(ThrowingCallable call, String messageId) {
+        assertThatThrownBy(call::call).isInstanceOfSatisfying(BusinessException.class,
+                refusal -> assertThat(refusal.messageId().value()).isEqualTo(messageId));
+    }
+
+    @FunctionalInterface
+    interface ThrowingCallable {
+        void call() throws Exception;
+    }
+}
