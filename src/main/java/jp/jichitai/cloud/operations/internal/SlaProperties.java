@@ -31,7 +31,10 @@ public class SlaProperties {
     private Map<BatchKind, Duration> batchTargets = new EnumMap<>(Map.of(BatchKind.IMPORT, Duration.ofMinutes(30),
             BatchKind.EXPORT, Duration.ofMinutes(30), BatchKind.BACKUP, Duration.ofHours(1),
             BatchKind.DRILL, Duration.ofHours(2)));
-    private Duration supportAnswerTarget = Duration.ofHours(24);
+    private Duration healthProbeInterval = Duration.ofMinutes(1);
+    /** Counted in the support desk's reception hours: 7h45m is one day of a desk open 8:30 to 17:15. */
+    private Duration supportAnswerTarget = Duration.ofHours(7).plusMinutes(45);
+    private BigDecimal supportComplianceTargetPercent = new BigDecimal("90");
     private BigDecimal availabilityTargetPercent = new BigDecimal("99.5");
     private BigDecimal onlineComplianceTargetPercent = new BigDecimal("95");
     private BigDecimal batchComplianceTargetPercent = new BigDecimal("95");
@@ -89,6 +92,22 @@ public class SlaProperties {
 
     public void setBatchTargets(Map<BatchKind, Duration> batchTargets) {
         this.batchTargets.putAll(batchTargets);
+    }
+
+    public Duration getHealthProbeInterval() {
+        return healthProbeInterval;
+    }
+
+    public void setHealthProbeInterval(Duration healthProbeInterval) {
+        this.healthProbeInterval = healthProbeInterval;
+    }
+
+    public BigDecimal getSupportComplianceTargetPercent() {
+        return supportComplianceTargetPercent;
+    }
+
+    public void setSupportComplianceTargetPercent(BigDecimal supportComplianceTargetPercent) {
+        this.supportComplianceTargetPercent = supportComplianceTargetPercent;
     }
 
     public Duration getSupportAnswerTarget() {
