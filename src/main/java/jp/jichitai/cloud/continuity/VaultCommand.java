@@ -3,12 +3,15 @@ package jp.jichitai.cloud.continuity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
+import jp.jichitai.cloud.operations.BatchKind;
+import jp.jichitai.cloud.operations.BatchRunLedger;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
@@ -59,6 +62,7 @@ public class VaultCommand implements Runnable {
         public Integer call() throws Exception {
             TenantCode code = TenantCode.of(tenant);
             long started = System.nanoTime();
+            Instant startedAt = Instant.now();
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), true);
                     Connection connection = database.open()) {
                 VaultManifest manifest = TenantVault.export(connection, code, out, passphrase);
@@ -67,6 +71,8 @@ public class VaultCommand implements Runnable {
                 print.printf(Locale.ROOT, "vault: exported %s, tables %d, rows %d, %s (%.1f s)%n", code.value(),
                         manifest.tables().size(), manifest.totalRows(), out, seconds(started));
                 print.flush();
+                BatchRunLedger.record(database::open, code, BatchKind.BACKUP, startedAt, Instant.now(),
+                        spec.commandLine().getErr());
                 return 0;
             }
         }
@@ -113,9 +119,12 @@ public class VaultCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             TenantCode code = TenantCode.of(tenant);
+            Instant startedAt = Instant.now();
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), false);
                     Connection connection = database.open()) {
                 RestoreOutcome outcome = TenantVault.restore(connection, code, file, passphrase);
+                BatchRunLedger.record(database::open, code, BatchKind.IMPORT, startedAt, Instant.now(),
+                        spec.commandLine().getErr());
                 PrintWriter print = spec.commandLine().getOut();
                 printManifest(print, outcome.manifest());
                 print.printf(Locale.ROOT, "vault: restored %s, tables %d, rows %d (%.1f s)%n", code.value(),

@@ -28,9 +28,7 @@ public class SlaProperties {
     private Duration flushInterval = Duration.ofMinutes(1);
     private Duration onlineTarget = Duration.ofSeconds(3);
     private Map<String, Duration> onlineTargets = new HashMap<>();
-    private Map<BatchKind, Duration> batchTargets = new EnumMap<>(Map.of(BatchKind.IMPORT, Duration.ofMinutes(30),
-            BatchKind.EXPORT, Duration.ofMinutes(30), BatchKind.BACKUP, Duration.ofHours(1),
-            BatchKind.DRILL, Duration.ofHours(2)));
+    private Map<BatchKind, Duration> batchTargets = new EnumMap<>(BatchKind.class);
     private Duration healthProbeInterval = Duration.ofMinutes(1);
     /** Counted in the support desk's reception hours: 7h45m is one day of a desk open 8:30 to 17:15. */
     private Duration supportAnswerTarget = Duration.ofHours(7).plusMinutes(45);
@@ -46,7 +44,7 @@ public class SlaProperties {
     }
 
     public Duration batchTargetOf(BatchKind kind) {
-        return batchTargets.getOrDefault(kind, Duration.ofHours(1));
+        return batchTargets.getOrDefault(kind, kind.defaultTarget());
     }
 
     public boolean isCollect() {
