@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.jichitai.cloud.fitgap.FitGapAnalysis;
 import jp.jichitai.cloud.fitgap.FitGapClass;
+import jp.jichitai.cloud.fitgap.FitGapSummary;
 import jp.jichitai.cloud.fitgap.ProcedureTemplate;
 import jp.jichitai.cloud.fitgap.StepAssessment;
 import jp.jichitai.cloud.fitgap.StepNumber;
@@ -104,6 +105,38 @@ class FitGapAnalyses {
                     .params(values).update();
         }
         return true;
+    }
+
+    /** Appends the analysis's summary as it stands now to its progress history. */
+    @Transactional
+    public void snapshot(TenantCode tenant, long id, FitGapSummary summary, String takenBy) {
+        int next = jdbc.sql("SELECT COALESCE(MAX(snapshot_no), 0) + 1 FROM fitgap_progress WHERE tenant_id = ? AND analysis_id = ?")
+                .params(tenant.value(), id).query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO fitgap_progress (tenant_id, analysis_id, snapshot_no, taken_at, fits, change_practice,
+                       change_system, change_both, do_not_adopt, unassessed, complete_steps, total_steps, taken_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant.value(), id, next, OffsetDateTime.now(), summary.count(FitGapClass.FITS),
+                        summary.count(FitGapClass.CHANGE_PRACTICE), summary.count(FitGapClass.CHANGE_SYSTEM),
+                        summary.count(FitGapClass.CHANGE_BOTH), summary.count(FitGapClass.DO_NOT_ADOPT),
+                        summary.unassessed(), summary.completeSteps(), summary.totalSteps(), takenBy)
+                .update();
+    }
+
+    /** The progress history of an analysis, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ProgressSnapshot> progress(TenantCode tenant, long id) {
+        return jdbc.sql("SELECT * FROM fitgap_progress WHERE tenant_id = ? AND analysis_id = ? ORDER BY snapshot_no")
+                .params(tenant.value(), id)
+                .query((rs, row) -> new ProgressSnapshot(rs.getInt("snapshot_no"),
+                        rs.getObject("taken_at", OffsetDateTime.class), new FitGapSummary(java.util.Map.of(
+                                FitGapClass.FITS, rs.getInt("fits"),
+                                FitGapClass.CHANGE_PRACTICE, rs.getInt("change_practice"),
+                                FitGapClass.CHANGE_SYSTEM, rs.getInt("change_system"),
+                                FitGapClass.CHANGE_BOTH, rs.getInt("change_both"),
+                                FitGapClass.DO_NOT_ADOPT, rs.getInt("do_not_adopt")),
+                                rs.getInt("unassessed"), rs.getInt("total_steps"), rs.getInt("complete_steps"))))
+                .list();
     }
 
     private record Row(long id, String title, String templateId, List<StepNumber> steps, OffsetDateTime createdAt,
