@@ -39,14 +39,14 @@ class FitGapAnalyses {
 
     /** Starts an analysis of the given steps of a template; numbered per town under a row lock. */
     @Transactional
-    public long create(TenantCode tenant, ProcedureTemplate template, String title, List<StepNumber> steps,
-            String createdBy) {
+    public long create(TenantCode tenant, ProcedureTemplate template, Integer templateVersion, String title,
+            List<StepNumber> steps, String createdBy) {
         long id = nextNumber(tenant);
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("""
-                INSERT INTO fitgap_analysis (tenant_id, analysis_id, template_id, title, step_numbers, created_by,
-                       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant.value(), id, template.id(), title,
+                INSERT INTO fitgap_analysis (tenant_id, analysis_id, template_id, template_version, title, step_numbers,
+                       created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant.value(), id, template.id(), templateVersion, title,
                         steps.stream().map(StepNumber::value).collect(Collectors.joining(",")), createdBy, now, now)
                 .update();
         return id;
@@ -139,18 +139,19 @@ class FitGapAnalyses {
                 .list();
     }
 
-    private record Row(long id, String title, String templateId, List<StepNumber> steps, OffsetDateTime createdAt,
+    private record Row(long id, String title, String templateId, Integer templateVersion, List<StepNumber> steps, OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
     }
 
     private static Row analysisOf(TenantCode tenant, ResultSet rs) throws SQLException {
         return new Row(rs.getLong("analysis_id"), rs.getString("title"), rs.getString("template_id"),
+                rs.getObject("template_version") == null ? null : rs.getInt("template_version"),
                 Arrays.stream(rs.getString("step_numbers").split(",")).map(StepNumber::of).toList(),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 
     private StoredAnalysis withAssessments(TenantCode tenant, Row row) {
-        FitGapAnalysis analysis = new FitGapAnalysis(tenant, scoped(templates.byId(row.templateId()), row.steps()));
+        FitGapAnalysis analysis = new FitGapAnalysis(tenant, scoped(templates.at(row.templateId(), row.templateVersion()), row.steps()));
         jdbc.sql("""
                 SELECT step_number, fit_gap_class, current_practice, countermeasure, owner, due_date
                   FROM fitgap_assessment WHERE tenant_id = ? AND analysis_id = ? ORDER BY step_number""")

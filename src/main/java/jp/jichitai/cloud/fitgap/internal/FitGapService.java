@@ -35,13 +35,19 @@ class FitGapService {
         this.auditLog = auditLog;
     }
 
+    /** The latest version of a template, which new analyses start from. */
     ProcedureTemplate template(String id) {
-        return templates.byId(id == null || id.isBlank() ? TemplateCatalog.DEFAULT_TEMPLATE : id);
+        return current(id).template();
+    }
+
+    private TemplateCatalog.Versioned current(String id) {
+        return templates.current(id == null || id.isBlank() ? TemplateCatalog.DEFAULT_TEMPLATE : id);
     }
 
     /** Starts an analysis of the chosen steps (all steps when none are named). */
     long start(String templateId, String title, List<String> stepNumbers, String user) {
-        ProcedureTemplate template = template(templateId);
+        TemplateCatalog.Versioned current = current(templateId);
+        ProcedureTemplate template = current.template();
         List<StepNumber> steps = stepNumbers == null || stepNumbers.isEmpty()
                 ? template.steps().stream().map(ProcedureStep::number).toList()
                 : stepNumbers.stream().map(StepNumber::of).distinct().toList();
@@ -57,7 +63,7 @@ class FitGapService {
         if (name.length() > 100) {
             throw FitGapMessages.refusal("E-FIT-0012");
         }
-        long id = analyses.create(TenantContext.require(), template, name, steps, user);
+        long id = analyses.create(TenantContext.require(), template, current.versionNo(), name, steps, user);
         auditLog.record(AuditEvent.of("fitgap.create", "fitgap:" + id));
         return id;
     }
