@@ -74,15 +74,7 @@ final class MonthlyReportPdf {
                     writer.wrapped("作業内容：" + maintenance.workDone(), 9);
                 }
 
-                writer.newPage();
-                writer.text("4. 推移（直近12か月）", 13);
-                for (TrendCharts.Kind kind : TrendCharts.Kind.values()) {
-                    writer.image(LosslessFactory.createFromImage(document, TrendCharts.draw(kind, report.trend())));
-                }
-                writer.close();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                document.save(out);
-                return out.toByteArray();
+                return trendsAndSave(writer, document, "4. 推移（直近12か月）", report.trend());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -145,19 +137,25 @@ final class MonthlyReportPdf {
                     writer.text("・" + row.title(), 10);
                     writer.wrapped("予定：" + row.planned() + "　実施：" + row.actual(), 9);
                 }
-                writer.newPage();
-                writer.text("4. 推移（全団体、直近12か月）", 13);
-                for (TrendCharts.Kind kind : TrendCharts.Kind.values()) {
-                    writer.image(LosslessFactory.createFromImage(document, TrendCharts.draw(kind, report.trend())));
-                }
-                writer.close();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                document.save(out);
-                return out.toByteArray();
+                return trendsAndSave(writer, document, "4. 推移（全団体、直近12か月）", report.trend());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** The last page, the twelve months' charts, and the finished document. */
+    private static byte[] trendsAndSave(Writer writer, PDDocument document, String heading, List<SlaFigures> trend)
+            throws IOException {
+        writer.newPage();
+        writer.text(heading, 13);
+        for (TrendCharts.Kind kind : TrendCharts.Kind.values()) {
+            writer.image(LosslessFactory.createFromImage(document, TrendCharts.draw(kind, trend)));
+        }
+        writer.close();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
     }
 
     /** A cursor down the pages, starting a new page when the next line would not fit. */
