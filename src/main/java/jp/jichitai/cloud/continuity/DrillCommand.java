@@ -3,11 +3,14 @@ package jp.jichitai.cloud.continuity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import jp.jichitai.cloud.operations.BatchKind;
+import jp.jichitai.cloud.operations.BatchRunLedger;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
@@ -59,7 +62,10 @@ public class DrillCommand implements Runnable {
                 print.printf("drill: 団体 %s を訓練用データベースに復元します（%s）%n", code.value(),
                         from == null ? "その場で書き出したファイル" : from.toString());
                 print.flush();
+                Instant startedAt = Instant.now();
                 RestoreDrill.Report report = RestoreDrill.run(source, database.jdbcUrl(), code, file);
+                BatchRunLedger.record(database::open, code, BatchKind.DRILL, startedAt, Instant.now(),
+                        spec.commandLine().getErr());
                 print.printf(Locale.ROOT, "drill: export %.1f s, scratch database ready %.1f s%n",
                         report.export().toMillis() / 1000.0, report.prepare().toMillis() / 1000.0);
                 if (!report.mismatchedTables().isEmpty()) {

@@ -3,6 +3,7 @@ package jp.jichitai.cloud.continuity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import jp.jichitai.cloud.audit.AuditChains;
+import jp.jichitai.cloud.operations.BatchKind;
+import jp.jichitai.cloud.operations.BatchRunLedger;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
@@ -60,6 +63,7 @@ public class VaultCommand implements Runnable {
         public Integer call() throws Exception {
             TenantCode code = TenantCode.of(tenant);
             long started = System.nanoTime();
+            Instant startedAt = Instant.now();
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), true);
                     Connection connection = database.open()) {
                 VaultManifest manifest = TenantVault.export(connection, code, out, passphrase);
@@ -70,6 +74,8 @@ public class VaultCommand implements Runnable {
                 print.printf(Locale.ROOT, "vault: exported %s, tables %d, rows %d, %s (%.1f s)%n", code.value(),
                         manifest.tables().size(), manifest.totalRows(), out, seconds(started));
                 print.flush();
+                BatchRunLedger.record(database::open, code, BatchKind.BACKUP, startedAt, Instant.now(),
+                        spec.commandLine().getErr());
                 return 0;
             }
         }
@@ -135,12 +141,15 @@ public class VaultCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             TenantCode code = TenantCode.of(tenant);
+            Instant startedAt = Instant.now();
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), false);
                     Connection connection = database.open()) {
                 RestoreOutcome outcome = TenantVault.restore(connection, code, file, passphrase);
                 // after the commit, on the restored chain: the restore itself is the newest entry of the town's log
                 audit(connection, code, "vault.restore", String.format(Locale.ROOT, "tables %d, rows %d, file %s",
                         outcome.manifest().tables().size(), outcome.rowsRestored(), file.getFileName()));
+                BatchRunLedger.record(database::open, code, BatchKind.IMPORT, startedAt, Instant.now(),
+                        spec.commandLine().getErr());
                 PrintWriter print = spec.commandLine().getOut();
                 printManifest(print, outcome.manifest());
                 print.printf(Locale.ROOT, "vault: restored %s, tables %d, rows %d (%.1f s)%n", code.value(),

@@ -5,11 +5,14 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.sql.DriverManager;
 import java.util.concurrent.Callable;
 
 import jp.jichitai.cloud.disaster.internal.DirectoryRows;
 import jp.jichitai.cloud.disaster.internal.VictimImportFile;
+import jp.jichitai.cloud.operations.BatchKind;
+import jp.jichitai.cloud.operations.BatchRunLedger;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,11 +61,14 @@ public final class VictimImportCommand implements Callable<Integer> {
             err.println("取込ファイルに住民が1人もいません。空のファイルでは取り込みません。");
             return 1;
         }
+        Instant started = Instant.now();
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), isEmbedded() ? "sa" : "", "")) {
             connection.setAutoCommit(false);
             int loaded = DirectoryRows.replaceResidents(connection, code.value(), content.people(), "IMPORT");
             connection.commit();
             out.println(code.value() + ": " + loaded + "人を被災者台帳に取り込みました。");
+            connection.setAutoCommit(true);
+            BatchRunLedger.record(connection, code, BatchKind.IMPORT, started, Instant.now(), err);
         }
         return 0;
     }

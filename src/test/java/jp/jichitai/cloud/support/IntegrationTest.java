@@ -28,6 +28,8 @@ public abstract class IntegrationTest {
         // Tests that need the SLA figures flush them explicitly; a background flush in the middle of another
         // test would change a town's rows under it (e.g. the vault's "other towns untouched" checksums).
         registry.add("jc.sla.flush-interval", () -> "12h");
+        // Likewise the health probe: tests that need it call HealthProbe.probe() themselves.
+        registry.add("jc.sla.health-probe-interval", () -> "12h");
         registry.add("jc.security.lockout-duration", () -> "10m");
     }
 

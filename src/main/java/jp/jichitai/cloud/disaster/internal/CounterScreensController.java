@@ -2,6 +2,7 @@ package jp.jichitai.cloud.disaster.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -36,7 +37,10 @@ import jp.jichitai.cloud.disaster.PersonQuery;
 import jp.jichitai.cloud.disaster.ReportForm;
 import jp.jichitai.cloud.disaster.SurveyMethod;
 import jp.jichitai.cloud.identity.JichitaiUser;
+import jp.jichitai.cloud.operations.BatchKind;
+import jp.jichitai.cloud.operations.BatchRuns;
 import jp.jichitai.cloud.shared.BusinessException;
+import jp.jichitai.cloud.tenancy.TenantContext;
 import jp.jichitai.cloud.tenancy.Tenants;
 
 /**
@@ -56,9 +60,12 @@ class CounterScreensController {
     private final JdbcResidentDirectory directory;
     private final Tenants tenants;
     private final AuditLog auditLog;
+    private final BatchRuns batchRuns;
 
     CounterScreensController(Disasters disasters, CounterCases cases, DamagedHouses houses, VictimSupport support,
-            DisasterCertificates certificates, JdbcResidentDirectory directory, Tenants tenants, AuditLog auditLog) {
+            DisasterCertificates certificates, JdbcResidentDirectory directory, Tenants tenants, AuditLog auditLog,
+            BatchRuns batchRuns) {
+        this.batchRuns = batchRuns;
         this.disasters = disasters;
         this.cases = cases;
         this.houses = houses;
@@ -132,9 +139,11 @@ class CounterScreensController {
     @PostMapping("/disasters/directory")
     @PreAuthorize("hasRole('TENANT_ADMIN')")
     String importDirectory(@RequestParam("file") MultipartFile file, Model model) throws IOException {
+        Instant started = Instant.now();
         try (InputStream in = file.getInputStream()) {
             JdbcResidentDirectory.ImportOutcome outcome = directory.importFile(in, file.getOriginalFilename() == null
                     ? "victim_support_import.csv" : file.getOriginalFilename());
+            batchRuns.record(TenantContext.require(), BatchKind.IMPORT, started, Instant.now());
             auditLog.record(AuditEvent.of("disaster.directory.import", "victim-directory")
                     .query(outcome.loaded() + " loaded, " + outcome.errors() + " errors")
                     .outcome(outcome.succeeded() ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE));

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.jichitai.cloud.fitgap.FitGapAnalysis;
 import jp.jichitai.cloud.fitgap.FitGapClass;
+import jp.jichitai.cloud.fitgap.FitGapSummary;
 import jp.jichitai.cloud.fitgap.ProcedureTemplate;
 import jp.jichitai.cloud.fitgap.StepAssessment;
 import jp.jichitai.cloud.fitgap.StepNumber;
@@ -38,14 +39,14 @@ class FitGapAnalyses {
 
     /** Starts an analysis of the given steps of a template; numbered per town under a row lock. */
     @Transactional
-    public long create(TenantCode tenant, ProcedureTemplate template, String title, List<StepNumber> steps,
-            String createdBy) {
+    public long create(TenantCode tenant, ProcedureTemplate template, Integer templateVersion, String title,
+            List<StepNumber> steps, String createdBy) {
         long id = nextNumber(tenant);
         OffsetDateTime now = OffsetDateTime.now();
         jdbc.sql("""
-                INSERT INTO fitgap_analysis (tenant_id, analysis_id, template_id, title, step_numbers, created_by,
-                       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(tenant.value(), id, template.id(), title,
+                INSERT INTO fitgap_analysis (tenant_id, analysis_id, template_id, template_version, title, step_numbers,
+                       created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant.value(), id, template.id(), templateVersion, title,
                         steps.stream().map(StepNumber::value).collect(Collectors.joining(",")), createdBy, now, now)
                 .update();
         return id;
@@ -106,18 +107,51 @@ class FitGapAnalyses {
         return true;
     }
 
-    private record Row(long id, String title, String templateId, List<StepNumber> steps, OffsetDateTime createdAt,
+    /** Appends the analysis's summary as it stands now to its progress history. */
+    @Transactional
+    public void snapshot(TenantCode tenant, long id, FitGapSummary summary, String takenBy) {
+        int next = jdbc.sql("SELECT COALESCE(MAX(snapshot_no), 0) + 1 FROM fitgap_progress WHERE tenant_id = ? AND analysis_id = ?")
+                .params(tenant.value(), id).query(Integer.class).single();
+        jdbc.sql("""
+                INSERT INTO fitgap_progress (tenant_id, analysis_id, snapshot_no, taken_at, fits, change_practice,
+                       change_system, change_both, do_not_adopt, unassessed, complete_steps, total_steps, taken_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant.value(), id, next, OffsetDateTime.now(), summary.count(FitGapClass.FITS),
+                        summary.count(FitGapClass.CHANGE_PRACTICE), summary.count(FitGapClass.CHANGE_SYSTEM),
+                        summary.count(FitGapClass.CHANGE_BOTH), summary.count(FitGapClass.DO_NOT_ADOPT),
+                        summary.unassessed(), summary.completeSteps(), summary.totalSteps(), takenBy)
+                .update();
+    }
+
+    /** The progress history of an analysis, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ProgressSnapshot> progress(TenantCode tenant, long id) {
+        return jdbc.sql("SELECT * FROM fitgap_progress WHERE tenant_id = ? AND analysis_id = ? ORDER BY snapshot_no")
+                .params(tenant.value(), id)
+                .query((rs, row) -> new ProgressSnapshot(rs.getInt("snapshot_no"),
+                        rs.getObject("taken_at", OffsetDateTime.class), new FitGapSummary(java.util.Map.of(
+                                FitGapClass.FITS, rs.getInt("fits"),
+                                FitGapClass.CHANGE_PRACTICE, rs.getInt("change_practice"),
+                                FitGapClass.CHANGE_SYSTEM, rs.getInt("change_system"),
+                                FitGapClass.CHANGE_BOTH, rs.getInt("change_both"),
+                                FitGapClass.DO_NOT_ADOPT, rs.getInt("do_not_adopt")),
+                                rs.getInt("unassessed"), rs.getInt("total_steps"), rs.getInt("complete_steps"))))
+                .list();
+    }
+
+    private record Row(long id, String title, String templateId, Integer templateVersion, List<StepNumber> steps, OffsetDateTime createdAt,
             OffsetDateTime updatedAt) {
     }
 
     private static Row analysisOf(TenantCode tenant, ResultSet rs) throws SQLException {
         return new Row(rs.getLong("analysis_id"), rs.getString("title"), rs.getString("template_id"),
+                rs.getObject("template_version") == null ? null : rs.getInt("template_version"),
                 Arrays.stream(rs.getString("step_numbers").split(",")).map(StepNumber::of).toList(),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 
     private StoredAnalysis withAssessments(TenantCode tenant, Row row) {
-        FitGapAnalysis analysis = new FitGapAnalysis(tenant, scoped(templates.byId(row.templateId()), row.steps()));
+        FitGapAnalysis analysis = new FitGapAnalysis(tenant, scoped(templates.at(row.templateId(), row.templateVersion()), row.steps()));
         jdbc.sql("""
                 SELECT step_number, fit_gap_class, current_practice, countermeasure, owner, due_date
                   FROM fitgap_assessment WHERE tenant_id = ? AND analysis_id = ? ORDER BY step_number""")

@@ -91,6 +91,39 @@ class FitGapApiController {
         }).orElseGet(FitGapApiController::notFound);
     }
 
+    /** 進捗の推移 as the API answers it: one entry per save, oldest first. */
+    record Progress(int number, java.time.OffsetDateTime takenAt, java.util.Map<String, Integer> countsByClass,
+            int unassessed, java.math.BigDecimal completionPercent) {
+    }
+
+    @GetMapping("/{id:\\d+}/progress")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'AUDITOR')")
+    @Operation(summary = "進捗の推移（保存ごとの判定別件数）")
+    ResponseEntity<?> progress(@PathVariable String tenantCode, @PathVariable long id) {
+        return service.find(id).<ResponseEntity<?>>map(found -> ResponseEntity.ok(service.progress(id).stream()
+                .map(snapshot -> {
+                    java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+                    snapshot.counts().forEach((fitGapClass, count) -> counts.put(fitGapClass.japaneseName(), count));
+                    return new Progress(snapshot.number(), snapshot.takenAt(), counts, snapshot.unassessed(),
+                            snapshot.completionPercent());
+                }).toList()))
+                .orElseGet(FitGapApiController::notFound);
+    }
+
+    @GetMapping("/{id:\\d+}.pdf")
+    @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'AUDITOR')")
+    @Operation(summary = "フィット&ギャップ分析表（PDF）")
+    ResponseEntity<?> pdf(@PathVariable String tenantCode, @PathVariable long id) {
+        return service.find(id).<ResponseEntity<?>>map(found -> {
+            byte[] pdf = FitGapPdf.render(service.tenantName(), found, service.progress(id));
+            service.recordExport(id);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"fit-gap-" + tenantCode + "-" + id
+                            + ".pdf\"")
+                    .body(pdf);
+        }).orElseGet(FitGapApiController::notFound);
+    }
+
     static ResponseEntity<byte[]> workbookResponse(StoredAnalysis analysis) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FitGapWorkbook.write(analysis.analysis(), out);

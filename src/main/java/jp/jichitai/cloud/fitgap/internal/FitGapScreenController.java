@@ -105,25 +105,24 @@ class FitGapScreenController {
     String save(@PathVariable long id, @ModelAttribute("form") AssessmentForm form,
             @AuthenticationPrincipal JichitaiUser user, Model model, RedirectAttributes redirect) {
         StoredAnalysis stored = service.find(id).orElseThrow(NotFound::new);
-        List<String> errors = new ArrayList<>();
-        int saved = 0;
+        java.util.Map<String, FitGapService.AssessmentInput> inputs = new java.util.LinkedHashMap<>();
         for (StepRow row : form.getSteps()) {
-            if (row.getFitGapClass() == null || row.getFitGapClass().isBlank()) {
-                continue;
-            }
-            try {
-                service.assess(id, row.getNumber(), new FitGapService.AssessmentInput(row.getFitGapClass(),
-                        row.getCurrentPractice(), row.getCountermeasure(), row.getOwner(), row.getDueDate()),
-                        user.username());
-                saved++;
-            } catch (BusinessException refused) {
-                errors.add("手順 " + row.getNumber() + "：" + refused.japaneseMessage());
+            if (row.getFitGapClass() != null && !row.getFitGapClass().isBlank()) {
+                inputs.put(row.getNumber(), new FitGapService.AssessmentInput(row.getFitGapClass(),
+                        row.getCurrentPractice(), row.getCountermeasure(), row.getOwner(), row.getDueDate()));
             }
         }
-        if (!errors.isEmpty()) {
-            model.addAttribute("errors", errors);
-            return show(service.find(id).orElse(stored), form, model);
+        try {
+            service.assessAll(id, inputs, user.username());
+        } catch (FitGapService.StepsRefused refused) {
+            model.addAttribute("errors", refused.refusals);
+            return show(stored, form, model);
+        } catch (BusinessException refused) {
+            model.addAttribute("errors", List.of("手順 " + inputs.keySet().iterator().next() + "："
+                    + refused.japaneseMessage()));
+            return show(stored, form, model);
         }
+        int saved = inputs.size();
         redirect.addFlashAttribute("notice", saved + " 件の手順の判定を保存しました。");
         return "redirect:/admin/fit-gap/" + id;
     }
@@ -135,10 +134,22 @@ class FitGapScreenController {
         return FitGapApiController.workbookResponse(stored);
     }
 
+    @GetMapping("/admin/fit-gap/{id:\\d+}.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        StoredAnalysis stored = service.find(id).orElseThrow(NotFound::new);
+        byte[] pdf = FitGapPdf.render(service.tenantName(), stored, service.progress(id));
+        service.recordExport(id);
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"fit-gap-"
+                        + stored.analysis().tenant().value() + "-" + id + ".pdf\"")
+                .body(pdf);
+    }
+
     private String show(StoredAnalysis stored, AssessmentForm form, Model model) {
         model.addAttribute("analysis", AnalysisView.of(stored));
         model.addAttribute("form", form);
         model.addAttribute("classes", FitGapClass.values());
+        model.addAttribute("progress", service.progress(stored.id()));
         return "admin/fit-gap-analysis";
     }
 

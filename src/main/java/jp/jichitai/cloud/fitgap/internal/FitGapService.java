@@ -25,20 +25,29 @@ class FitGapService {
     private final FitGapAnalyses analyses;
     private final TemplateCatalog templates;
     private final AuditLog auditLog;
+    private final jp.jichitai.cloud.tenancy.Tenants tenants;
 
-    FitGapService(FitGapAnalyses analyses, TemplateCatalog templates, AuditLog auditLog) {
+    FitGapService(FitGapAnalyses analyses, TemplateCatalog templates, AuditLog auditLog,
+            jp.jichitai.cloud.tenancy.Tenants tenants) {
+        this.tenants = tenants;
         this.analyses = analyses;
         this.templates = templates;
         this.auditLog = auditLog;
     }
 
+    /** The latest version of a template, which new analyses start from. */
     ProcedureTemplate template(String id) {
-        return templates.byId(id == null || id.isBlank() ? TemplateCatalog.DEFAULT_TEMPLATE : id);
+        return current(id).template();
+    }
+
+    private TemplateCatalog.Versioned current(String id) {
+        return templates.current(id == null || id.isBlank() ? TemplateCatalog.DEFAULT_TEMPLATE : id);
     }
 
     /** Starts an analysis of the chosen steps (all steps when none are named). */
     long start(String templateId, String title, List<String> stepNumbers, String user) {
-        ProcedureTemplate template = template(templateId);
+        TemplateCatalog.Versioned current = current(templateId);
+        ProcedureTemplate template = current.template();
         List<StepNumber> steps = stepNumbers == null || stepNumbers.isEmpty()
                 ? template.steps().stream().map(ProcedureStep::number).toList()
                 : stepNumbers.stream().map(StepNumber::of).distinct().toList();
@@ -54,7 +63,7 @@ class FitGapService {
         if (name.length() > 100) {
             throw FitGapMessages.refusal("E-FIT-0012");
         }
-        long id = analyses.create(TenantContext.require(), template, name, steps, user);
+        long id = analyses.create(TenantContext.require(), template, current.versionNo(), name, steps, user);
         auditLog.record(AuditEvent.of("fitgap.create", "fitgap:" + id));
         return id;
     }
@@ -67,19 +76,68 @@ class FitGapService {
         return analyses.find(TenantContext.require(), id);
     }
 
-    /** Records a step's assessment; empty when the town has no such analysis. */
+    /** Records a step's assessment as one save; empty when the town has no such analysis. */
     Optional<StoredAnalysis> assess(long id, String step, AssessmentInput input, String user) {
+        return assessAll(id, java.util.Map.of(step, input), user);
+    }
+
+    /**
+     * Records the assessments of several steps as one save, all or none: every step is checked before
+     * any is written, and one refusal leaves the analysis as it was (the refusal names the step). The
+     * save appends the new summary to the progress history. Empty when the town has no such analysis.
+     */
+    @org.springframework.transaction.annotation.Transactional
+    Optional<StoredAnalysis> assessAll(long id, java.util.Map<String, AssessmentInput> inputs, String user) {
         TenantCode tenant = TenantContext.require();
         Optional<StoredAnalysis> analysis = analyses.find(tenant, id);
         if (analysis.isEmpty()) {
             return Optional.empty();
         }
-        StepNumber number = StepNumber.of(step);
-        StepAssessment assessment = input.toAssessment();
-        analysis.get().analysis().assess(number, assessment);
-        analyses.assess(tenant, id, number, assessment, user);
-        auditLog.record(AuditEvent.of("fitgap.assess", "fitgap:" + id + "/" + number));
+        java.util.Map<StepNumber, StepAssessment> checked = new java.util.LinkedHashMap<>();
+        java.util.List<String> refusals = new java.util.ArrayList<>();
+        inputs.forEach((step, input) -> {
+            try {
+                StepNumber number = StepNumber.of(step);
+                StepAssessment assessment = input.toAssessment();
+                analysis.get().analysis().assess(number, assessment);
+                checked.put(number, assessment);
+            } catch (jp.jichitai.cloud.shared.BusinessException refused) {
+                if (inputs.size() == 1) {
+                    throw refused;
+                }
+                refusals.add("手順 " + step + "：" + refused.japaneseMessage());
+            }
+        });
+        if (!refusals.isEmpty()) {
+            throw new StepsRefused(refusals);
+        }
+        checked.forEach((number, assessment) -> {
+            analyses.assess(tenant, id, number, assessment, user);
+            auditLog.record(AuditEvent.of("fitgap.assess", "fitgap:" + id + "/" + number));
+        });
+        if (!checked.isEmpty()) {
+            analyses.snapshot(tenant, id, analysis.get().analysis().summary(), user);
+        }
         return analyses.find(tenant, id);
+    }
+
+    /** The refusals of a save of several steps, one line per step; nothing was written. */
+    static final class StepsRefused extends RuntimeException {
+        final java.util.List<String> refusals;
+
+        StepsRefused(java.util.List<String> refusals) {
+            super(String.join("\n", refusals), null, false, false);
+            this.refusals = java.util.List.copyOf(refusals);
+        }
+    }
+
+    String tenantName() {
+        TenantCode tenant = TenantContext.require();
+        return tenants.find(tenant).map(jp.jichitai.cloud.tenancy.Tenant::name).orElse(tenant.value());
+    }
+
+    List<ProgressSnapshot> progress(long id) {
+        return analyses.progress(TenantContext.require(), id);
     }
 
     void recordExport(long id) {

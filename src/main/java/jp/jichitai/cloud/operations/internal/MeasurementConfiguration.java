@@ -23,6 +23,11 @@ class MeasurementConfiguration {
         return new SlaMeasurementService(collector, aggregates, properties, Clock.systemUTC());
     }
 
+    @Bean
+    HealthProbe healthProbe(javax.sql.DataSource dataSource, HealthProbes probes, SlaProperties properties) {
+        return new HealthProbe(dataSource, probes, properties, Clock.systemUTC());
+    }
+
     /**
      * First of all filters but the body-size check, so that the time includes signing in and the
      * tenant check. Off with {@code jc.sla.collect=false} (the benchmark's comparison run).

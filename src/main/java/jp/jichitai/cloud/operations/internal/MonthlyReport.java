@@ -49,10 +49,16 @@ record MonthlyReport(String tenantName, SlaFigures figures, List<IncidentRecord>
     }
 
     public List<Line> lines() {
+        return linesOf(figures);
+    }
+
+    static List<Line> linesOf(SlaFigures figures) {
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line("サービス提供時間", hours(figures.serviceMinutes()), "24時間365日", ""));
+        lines.add(new Line("サービス提供時間", hours(figures.serviceMinutes()), figures.serviceHours(), ""));
         lines.add(new Line("計画停止時間", hours(figures.plannedMaintenanceMinutes()), "", ""));
-        lines.add(new Line("障害停止時間", hours(figures.incidentMinutes()), "", ""));
+        lines.add(new Line("障害停止時間", hours(figures.incidentMinutes())
+                + (figures.healthFailedMinutes() == 0 ? "" : "（うちヘルスチェック異常 " + hours(figures.healthFailedMinutes()) + "）"),
+                "", ""));
         lines.add(new Line("障害件数", figures.incidentCount() + "件", "", ""));
         lines.add(new Line("稼働率", percent(figures.availability()), percent(figures.availabilityTarget()) + "以上",
                 verdict(figures.availabilityMet())));
@@ -63,8 +69,14 @@ record MonthlyReport(String tenantName, SlaFigures figures, List<IncidentRecord>
         lines.add(new Line("バッチ処理件数", String.format("%,d件", figures.batchRuns()), "", ""));
         lines.add(new Line("バッチ処理時間遵守率", percent(figures.batchCompliance()),
                 percent(figures.batchComplianceTarget()) + "以上", verdict(figures.batchComplianceMet())));
-        lines.add(new Line("問い合わせ件数", figures.supportTickets() + "件", "", ""));
-        lines.add(new Line("問い合わせ期限内回答率", percent(figures.supportCompliance()), "", ""));
+        lines.add(new Line("サポート受付時間", hours(figures.supportHoursMinutes()), figures.supportHours(), ""));
+        lines.add(new Line("問い合わせ件数", figures.supportTickets() + "件"
+                + (figures.supportTicketsPending() == 0 ? "" : "（ほか回答待ち " + figures.supportTicketsPending() + "件）"),
+                "", ""));
+        lines.add(new Line("サポートサービス稼働率", percent(figures.supportCompliance()),
+                "受付時間内" + hours(figures.supportAnswerTargetMinutes()) + "以内の回答 "
+                        + percent(figures.supportComplianceTarget()) + "以上",
+                verdict(figures.supportComplianceMet())));
         return lines;
     }
 
@@ -83,11 +95,18 @@ record MonthlyReport(String tenantName, SlaFigures figures, List<IncidentRecord>
 
     /** The twelve months' figures as CSV (UTF-8 with BOM for spreadsheet programs), oldest first. */
     String csv() {
-        StringBuilder csv = new StringBuilder("\uFEFF");
-        csv.append("団体コード,月,サービス提供時間(分),計画停止時間(分),障害停止時間(分),障害件数,稼働率(%),"
+        return csvOf(trend);
+    }
+
+    static final String CSV_HEADER = "団体コード,月,サービス提供時間(分),計画停止時間(分),障害停止時間(分),障害件数,稼働率(%),"
                 + "オンライン処理件数,目標時間内件数,オンライン応答時間遵守率(%),バッチ処理件数,目標時間内バッチ件数,"
-                + "バッチ処理時間遵守率(%),問い合わせ件数,期限内回答件数,問い合わせ期限内回答率(%)\r\n");
-        for (SlaFigures month : trend) {
+                + "バッチ処理時間遵守率(%),問い合わせ件数,期限内回答件数,サポートサービス稼働率(%),"
+                + "ヘルスチェック異常(分),サポート受付時間(分),回答待ち件数\r\n";
+
+    /** Figures as CSV rows under {@link #CSV_HEADER}, one row per town and month. */
+    static String csvOf(List<SlaFigures> rows) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(CSV_HEADER);
+        for (SlaFigures month : rows) {
             csv.append(String.join(",", month.tenant(), month.month(), Long.toString(month.serviceMinutes()),
                     Long.toString(month.plannedMaintenanceMinutes()), Long.toString(month.incidentMinutes()),
                     Integer.toString(month.incidentCount()), number(month.availability()),
@@ -95,7 +114,9 @@ record MonthlyReport(String tenantName, SlaFigures figures, List<IncidentRecord>
                     number(month.onlineCompliance()), Long.toString(month.batchRuns()),
                     Long.toString(month.batchRunsWithinTarget()), number(month.batchCompliance()),
                     Long.toString(month.supportTickets()), Long.toString(month.supportTicketsAnsweredInTime()),
-                    number(month.supportCompliance()))).append("\r\n");
+                    number(month.supportCompliance()), Long.toString(month.healthFailedMinutes()),
+                    Long.toString(month.supportHoursMinutes()), Long.toString(month.supportTicketsPending())))
+                    .append("\r\n");
         }
         return csv.toString();
     }

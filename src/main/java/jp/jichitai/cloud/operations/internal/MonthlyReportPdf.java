@@ -74,19 +74,88 @@ final class MonthlyReportPdf {
                     writer.wrapped("作業内容：" + maintenance.workDone(), 9);
                 }
 
-                writer.newPage();
-                writer.text("4. 推移（直近12か月）", 13);
-                for (TrendCharts.Kind kind : TrendCharts.Kind.values()) {
-                    writer.image(LosslessFactory.createFromImage(document, TrendCharts.draw(kind, report.trend())));
-                }
-                writer.close();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                document.save(out);
-                return out.toByteArray();
+                return trendsAndSave(writer, document, "4. 推移（直近12か月）", report.trend());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /** 運用報告書（全体）: the towns side by side, the records of all towns, the trend of the whole. */
+    static byte[] render(ProviderReport report) {
+        ReportFont fonts = ReportFont.get();
+        synchronized (fonts) {
+            try (PDDocument document = new PDDocument()) {
+                Writer writer = new Writer(document, fonts.pdfFont(document));
+                writer.text("運用報告書（全体）（" + report.monthTitle() + "）", 18);
+                writer.gap(6);
+                writer.text("自治体クラウド 運用者　利用団体 " + report.towns().size() + "団体", 10);
+                writer.gap(10);
+                writer.text("1. 団体別のサービスレベルの実績", 13);
+                int columns = report.towns().size() + 2;
+                float[] at = new float[columns];
+                at[0] = 0;
+                for (int i = 1; i < columns; i++) {
+                    at[i] = 0.26f + (0.74f / (columns - 1)) * (i - 1);
+                }
+                List<String> heading = new ArrayList<>();
+                heading.add("項目");
+                report.towns().forEach(town -> heading.add(town.name()));
+                heading.add(ProviderReport.WHOLE);
+                writer.row(8, at, heading.toArray(String[]::new));
+                for (ProviderReport.Row row : report.rows()) {
+                    List<String> cells = new ArrayList<>();
+                    cells.add(row.item());
+                    cells.addAll(row.results());
+                    cells.add(row.whole());
+                    writer.row(7, at, cells.toArray(String[]::new));
+                }
+                writer.gap(4);
+                writer.wrapped("全団体の率は各団体の件数・時間を合算して計算しています（百分率の平均ではありません）。目標: 稼働率 "
+                        + MonthlyReport.percent(report.whole().availabilityTarget()) + "以上、オンライン応答時間遵守率 "
+                        + MonthlyReport.percent(report.whole().onlineComplianceTarget()) + "以上、バッチ処理時間遵守率 "
+                        + MonthlyReport.percent(report.whole().batchComplianceTarget()) + "以上、サポートサービス稼働率 "
+                        + MonthlyReport.percent(report.whole().supportComplianceTarget()) + "以上。", 8);
+                writer.gap(10);
+                writer.text("2. 障害記録（全団体）", 13);
+                MonthlyReport records = report.incidentsView();
+                if (records.incidents().isEmpty()) {
+                    writer.text("当月の障害はありません。", 10);
+                }
+                for (IncidentRecord incident : records.incidents()) {
+                    writer.text("・" + incident.startedAt().format(MonthlyReport.TIME) + " 〜 "
+                            + (incident.endedAt() == null ? "継続中" : incident.endedAt().format(MonthlyReport.TIME))
+                            + "　対象：" + incident.systems() + "（" + incident.affectedTenants().size() + "団体）", 10);
+                    writer.wrapped("影響：" + incident.impact(), 9);
+                }
+                writer.gap(10);
+                writer.text("3. メンテナンス記録（全団体）", 13);
+                if (records.maintenance().isEmpty()) {
+                    writer.text("当月のメンテナンスはありません。", 10);
+                }
+                for (MonthlyReport.MaintenanceRow row : records.maintenanceRows()) {
+                    writer.text("・" + row.title(), 10);
+                    writer.wrapped("予定：" + row.planned() + "　実施：" + row.actual(), 9);
+                }
+                return trendsAndSave(writer, document, "4. 推移（全団体、直近12か月）", report.trend());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The last page, the twelve months' charts, and the finished document. */
+    private static byte[] trendsAndSave(Writer writer, PDDocument document, String heading, List<SlaFigures> trend)
+            throws IOException {
+        writer.newPage();
+        writer.text(heading, 13);
+        for (TrendCharts.Kind kind : TrendCharts.Kind.values()) {
+            writer.image(LosslessFactory.createFromImage(document, TrendCharts.draw(kind, trend)));
+        }
+        writer.close();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out);
+        return out.toByteArray();
     }
 
     /** A cursor down the pages, starting a new page when the next line would not fit. */
@@ -194,7 +263,10 @@ final class MonthlyReportPdf {
         }
 
         void row(float size, String... cells) throws IOException {
-            float[] columns = {0, 0.40f, 0.62f, 0.88f};
+            row(size, new float[] {0, 0.40f, 0.62f, 0.88f}, cells);
+        }
+
+        void row(float size, float[] columns, String... cells) throws IOException {
             ensure(size * 1.8f);
             y -= size * 1.8f;
             for (int i = 0; i < cells.length; i++) {

@@ -38,10 +38,18 @@ class OperatorRecordsApiController {
 
     private final OperationsRecords records;
     private final ProviderRecords changes;
+    private final HealthProbe healthProbe;
 
-    OperatorRecordsApiController(OperationsRecords records, ProviderRecords changes) {
+    OperatorRecordsApiController(OperationsRecords records, ProviderRecords changes, HealthProbe healthProbe) {
         this.records = records;
         this.changes = changes;
+        this.healthProbe = healthProbe;
+    }
+
+    @PostMapping("/health-probe")
+    @Operation(summary = "ヘルスチェックを今すぐ実行し、この分の結果を記録する（通常は1分ごとに自動実行）")
+    HealthProbe.Result probe() {
+        return healthProbe.probe();
     }
 
     @ExceptionHandler(OperationsRefusals.RecordNotFound.class)

@@ -84,6 +84,10 @@ class ProviderRecords {
         return deleted;
     }
 
+    void recordContractChange(TenantCode tenant) {
+        auditLog.record(AuditEvent.of("sla.contract.update", "sla-contract:" + tenant));
+    }
+
     private List<TenantCode> registered(List<String> codes) {
         if (codes == null || codes.isEmpty()) {
             throw OperationsRefusals.refusal("E-OPS-0021");

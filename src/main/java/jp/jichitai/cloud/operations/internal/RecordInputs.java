@@ -1,6 +1,7 @@
 package jp.jichitai.cloud.operations.internal;
 
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -70,6 +71,21 @@ final class RecordInputs {
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime answeredAt,
             @NotBlank(message = "分類を選んでください。") String category,
             @NotBlank(message = "件名を入力してください。") @Size(max = 200, message = "件名は200文字以内で入力してください。") String subject) {
+
+        static TicketInput of(SupportTicket ticket) {
+            return new TicketInput(ticket.tenant().value(), ticket.receivedAt(), ticket.answeredAt(),
+                    ticket.category().name(), ticket.subject());
+        }
+
+        /** An empty form, received at this minute (the operator types it in as the call comes). */
+        static TicketInput receivedNow() {
+            return new TicketInput("", LocalDateTime.now(SlaProperties.ZONE).truncatedTo(ChronoUnit.MINUTES), null,
+                    SupportCategory.OPERATION.name(), "");
+        }
+
+        TicketInput answeredAt(LocalDateTime answered) {
+            return new TicketInput(tenant, receivedAt, answered, category, subject);
+        }
     }
 
     /** 障害記録 as the API answers it. */

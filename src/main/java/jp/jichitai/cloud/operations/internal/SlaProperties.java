@@ -28,10 +28,11 @@ public class SlaProperties {
     private Duration flushInterval = Duration.ofMinutes(1);
     private Duration onlineTarget = Duration.ofSeconds(3);
     private Map<String, Duration> onlineTargets = new HashMap<>();
-    private Map<BatchKind, Duration> batchTargets = new EnumMap<>(Map.of(BatchKind.IMPORT, Duration.ofMinutes(30),
-            BatchKind.EXPORT, Duration.ofMinutes(30), BatchKind.BACKUP, Duration.ofHours(1),
-            BatchKind.DRILL, Duration.ofHours(2)));
-    private Duration supportAnswerTarget = Duration.ofHours(24);
+    private Map<BatchKind, Duration> batchTargets = new EnumMap<>(BatchKind.class);
+    private Duration healthProbeInterval = Duration.ofMinutes(1);
+    /** Counted in the support desk's reception hours: 7h45m is one day of a desk open 8:30 to 17:15. */
+    private Duration supportAnswerTarget = Duration.ofHours(7).plusMinutes(45);
+    private BigDecimal supportComplianceTargetPercent = new BigDecimal("90");
     private BigDecimal availabilityTargetPercent = new BigDecimal("99.5");
     private BigDecimal onlineComplianceTargetPercent = new BigDecimal("95");
     private BigDecimal batchComplianceTargetPercent = new BigDecimal("95");
@@ -43,7 +44,7 @@ public class SlaProperties {
     }
 
     public Duration batchTargetOf(BatchKind kind) {
-        return batchTargets.getOrDefault(kind, Duration.ofHours(1));
+        return batchTargets.getOrDefault(kind, kind.defaultTarget());
     }
 
     public boolean isCollect() {
@@ -89,6 +90,22 @@ public class SlaProperties {
 
     public void setBatchTargets(Map<BatchKind, Duration> batchTargets) {
         this.batchTargets.putAll(batchTargets);
+    }
+
+    public Duration getHealthProbeInterval() {
+        return healthProbeInterval;
+    }
+
+    public void setHealthProbeInterval(Duration healthProbeInterval) {
+        this.healthProbeInterval = healthProbeInterval;
+    }
+
+    public BigDecimal getSupportComplianceTargetPercent() {
+        return supportComplianceTargetPercent;
+    }
+
+    public void setSupportComplianceTargetPercent(BigDecimal supportComplianceTargetPercent) {
+        this.supportComplianceTargetPercent = supportComplianceTargetPercent;
     }
 
     public Duration getSupportAnswerTarget() {

@@ -19,7 +19,8 @@ import jp.jichitai.cloud.tenancy.TenantContext;
 
 /**
  * The 運用報告書 screens: the town's administrator (and auditor) see their own town's month; the
- * operator sees any town's, as the provider who reports to them.
+ * operator sees any town's, as the provider who reports to them, and the report of all towns
+ * ({@code /operator/sla-summary}; /operator/** is operator only).
  */
 @Controller
 class SlaScreenController {
@@ -73,9 +74,50 @@ class SlaScreenController {
         return chart(TenantCode.of(tenant), month, kind);
     }
 
+    @GetMapping("/operator/sla-summary")
+    String providerReport(@RequestParam(required = false) String month, Model model) {
+        YearMonth chosen = chosen(month);
+        model.addAttribute("report", reports.provider(chosen));
+        model.addAttribute("base", "/operator/sla-summary");
+        model.addAttribute("month", chosen.toString());
+        model.addAttribute("previousMonth", chosen.minusMonths(1).toString());
+        model.addAttribute("nextMonth", chosen.plusMonths(1).toString());
+        return "operations/provider-report";
+    }
+
+    @GetMapping("/operator/sla-summary/{month}.pdf")
+    ResponseEntity<byte[]> providerPdf(@PathVariable String month) {
+        ProviderReport report = reports.provider(SlaApiController.parseMonth(month));
+        auditLog.record(AuditEvent.of("sla.provider-report.print", "sla-report:all:" + month));
+        return download(MonthlyReportPdf.render(report), MediaType.APPLICATION_PDF,
+                "operations-report-all-" + month + ".pdf");
+    }
+
+    @GetMapping("/operator/sla-summary/{month}.csv")
+    ResponseEntity<byte[]> providerCsv(@PathVariable String month) {
+        ProviderReport report = reports.provider(SlaApiController.parseMonth(month));
+        auditLog.record(AuditEvent.of("sla.provider-report.export", "sla-report:all:" + month));
+        return download(report.csv().getBytes(StandardCharsets.UTF_8),
+                MediaType.parseMediaType("text/csv;charset=UTF-8"), "sla-all-" + month + ".csv");
+    }
+
+    @GetMapping("/operator/sla-summary/{month}/charts/{kind}.png")
+    ResponseEntity<byte[]> providerChart(@PathVariable String month, @PathVariable String kind) {
+        ProviderReport report = reports.provider(SlaApiController.parseMonth(month));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .body(TrendCharts.png(TrendCharts.draw(kindOf(kind), report.trend())));
+    }
+
+    private static YearMonth chosen(String month) {
+        return month == null || month.isBlank() ? YearMonth.now(SlaProperties.ZONE) : SlaApiController.parseMonth(month);
+    }
+
+    private static TrendCharts.Kind kindOf(String kind) {
+        return "requests".equals(kind) ? TrendCharts.Kind.REQUESTS : TrendCharts.Kind.AVAILABILITY;
+    }
+
     private String show(TenantCode tenant, String month, String base, Model model) {
-        YearMonth chosen = month == null || month.isBlank() ? YearMonth.now(SlaProperties.ZONE)
-                : SlaApiController.parseMonth(month);
+        YearMonth chosen = chosen(month);
         model.addAttribute("report", reports.report(tenant, chosen));
         model.addAttribute("base", base);
         model.addAttribute("month", chosen.toString());
@@ -99,7 +141,7 @@ class SlaScreenController {
     }
 
     private ResponseEntity<byte[]> chart(TenantCode tenant, String month, String kind) {
-        TrendCharts.Kind chosen = "requests".equals(kind) ? TrendCharts.Kind.REQUESTS : TrendCharts.Kind.AVAILABILITY;
+        TrendCharts.Kind chosen = kindOf(kind);
         MonthlyReport report = reports.report(tenant, SlaApiController.parseMonth(month));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .body(TrendCharts.png(TrendCharts.draw(chosen, report.trend())));

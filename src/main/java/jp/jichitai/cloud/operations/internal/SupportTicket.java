@@ -1,6 +1,5 @@
 package jp.jichitai.cloud.operations.internal;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 
 import jp.jichitai.cloud.shared.TenantCode;
@@ -8,8 +7,4 @@ import jp.jichitai.cloud.shared.TenantCode;
 /** 問い合わせ (support desk ticket) of a town: received, answered, and its category. */
 record SupportTicket(long id, TenantCode tenant, LocalDateTime receivedAt, LocalDateTime answeredAt,
         SupportCategory category, String subject) {
-
-    boolean answeredWithin(Duration target) {
-        return answeredAt != null && Duration.between(receivedAt, answeredAt).compareTo(target) <= 0;
-    }
 }
