@@ -26,14 +26,14 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Counter clerks of a town after a disaster, through the API: each simulated clerk takes one victim at a
- * time from the search to the 罹災証明書 — search by フリガナ, damage report, survey, certificate PDF — and
+ * time from the search to the 罹災証明書 — search by フリガナ and birth date, damage report, survey, certificate PDF — and
  * starts on the next victim at once (no reading or typing time, unless JC_THINK_MS asks for it). The number
  * of clerks steps up level by level (a closed model: exactly N clerks busy at every moment of a level); the
  * requests of each level are grouped as {@code cNNN} so that the report gives percentiles per step and level.
  *
  * <p>Everything comes from the environment that {@code bench/disaster/run} sets: the server, the tenant, the
  * disaster, one clerk account's credentials (HTTP Basic, which the API takes; every simulated clerk uses it),
- * the feeder of residents (フリガナ, 宛名番号, damage ratio) and the levels.
+ * the feeder of residents (フリガナ, birth date, 宛名番号, damage ratio and its level) and the levels.
  */
 public class CounterClerksSimulation extends Simulation {
 
@@ -67,7 +67,7 @@ public class CounterClerksSimulation extends Simulation {
     /** One victim from the search to the certificate. */
     private ChainBuilder oneVictim(String level) {
         return exec(session -> session).feed(residents).group(level).on(
-                exec(http("1 search").get(disasterPath + "/victims").queryParam("q", "#{kana}")
+                exec(http("1 search").get(disasterPath + "/victims").queryParam("q", "#{kana} #{birth}")
                         .check(status().is(200))
                         // The person searched for must be among the matches: a search that finds nothing is an error.
                         .check(jsonPath("$[?(@.atenaNumber == '#{atena}')].atenaNumber").exists().saveAs("found")))
