@@ -140,9 +140,9 @@ def main():
     add("")
     add("## Errors")
     add("")
-    add("Over the whole run, warm-up included. A victim whose step failed goes on to the next steps without the "
-        "value that step should have given (\"No attribute named …\"): those requests were never sent and count as "
-        "KO in the tables above too; the other lines are answers of the server or time-outs.")
+    add("Over the whole run, warm-up included. A failed step ends that victim (the clerk starts on the next one); "
+        "runs before 2026-11-26 16:00 UTC sent the later steps anyway, which failed with \"No attribute named …\" "
+        "and counted as KO.")
     add("")
     if errors:
         add("| error | count |")

@@ -5,6 +5,7 @@ import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
@@ -66,7 +67,8 @@ public class CounterClerksSimulation extends Simulation {
 
     /** One victim from the search to the certificate. */
     private ChainBuilder oneVictim(String level) {
-        return exec(session -> session).feed(residents).group(level).on(
+        // A failed step ends the victim: the next steps are not sent without the value it should have given.
+        return exec(session -> session).feed(residents).group(level).on(exitBlockOnFail().on(
                 exec(http("1 search").get(disasterPath + "/victims").queryParam("q", "#{kana} #{birth}")
                         .check(status().is(200))
                         // The person searched for must be among the matches: a search that finds nothing is an error.
@@ -88,7 +90,7 @@ public class CounterClerksSimulation extends Simulation {
                                 .check(header("Content-Type").is("application/pdf"))
                                 .check(bodyBytes().transform(pdf -> pdf.length > 1000 && pdf[0] == '%' && pdf[1] == 'P'
                                         && pdf[2] == 'D' && pdf[3] == 'F').is(true)))
-                        .pause(think));
+                        .pause(think)));
     }
 
     private PopulationBuilder clerks(String name, int count, Duration duration) {
