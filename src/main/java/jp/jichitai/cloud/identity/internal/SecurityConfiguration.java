@@ -1,5 +1,9 @@
 package jp.jichitai.cloud.identity.internal;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +31,16 @@ class SecurityConfiguration {
     PasswordEncoder passwordEncoder() {
         // bcrypt today, with the algorithm id stored in each hash so it can be raised later.
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Password sign-in for the form and for HTTP Basic; a verified password is remembered for
+     * {@code jc.security.verified-password-lifetime} (0 = never) so that API calls do not pay bcrypt each time.
+     */
+    @Bean
+    RecentlyVerifiedPasswordProvider passwordSignIn(JdbcUserAccounts accounts, PasswordEncoder passwordEncoder,
+            @Value("${jc.security.verified-password-lifetime}") Duration lifetime) {
+        return new RecentlyVerifiedPasswordProvider(accounts, passwordEncoder, lifetime, Clock.systemUTC());
     }
 
     /** The REST API and the actuator: HTTP Basic, no session, JSON errors. */
