@@ -156,8 +156,11 @@ public final class RegistryImport {
             }
         }
         if (!voided && !hasStoppingErrors()) {
-            RegistryProjection.project(connection, tenant, registry,
+            long started = System.nanoTime();
+            long projected = RegistryProjection.project(connection, tenant, registry,
                     layouts.layout(MigratedTable.RESIDENT_ROWS.layoutName()), problems, request.progress());
+            request.progress().accept(String.format(Locale.ROOT, "住民記録に反映: %,d 人（%.1f 秒）", projected,
+                    (System.nanoTime() - started) / 1e9));
         }
         String hash = HexFormat.of().formatHex(digest.digest());
         long rejectsWritten = rejects == null ? 0 : rejects.rowsWritten();
