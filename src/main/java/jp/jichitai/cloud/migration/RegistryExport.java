@@ -61,7 +61,12 @@ public final class RegistryExport {
             if (MigratedTable.countRows(connection, MigratedTable.RESIDENT_ROWS.tableName(), code) == 0) {
                 throw MigrationMessages.refusal("E-MIG-0503", code);
             }
-            Files.createDirectories(outputDirectory);
+            try {
+                Files.createDirectories(outputDirectory);
+                Files.deleteIfExists(Files.createTempFile(outputDirectory, ".export", ".tmp"));
+            } catch (IOException cannotWrite) {
+                throw MigrationMessages.refusal("E-MIG-0504", outputDirectory, cannotWrite.getMessage());
+            }
             Layouts layouts = Layouts.version(Layouts.DEFAULT_VERSION);
             MigrationProblems problems = new MigrationProblems();
             Map<String, Long> lines = new LinkedHashMap<>();
