@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import jp.jichitai.cloud.migration.ExportReport;
 import jp.jichitai.cloud.migration.RegistryExport;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
@@ -42,7 +43,8 @@ final class ExportCommand implements Callable<Integer> {
         DatabasePreparation.prepare(database);
         ExportReport report;
         try (Connection connection = database.open()) {
-            report = RegistryExport.run(connection, code, output, System.getProperty("user.name", "cli"));
+            report = RegistryExport.run(connection, code, output, System.getProperty("user.name", "cli"),
+                    RegistryBulkWriter.KeySource.forTool(database.dataDirectory));
         }
         if (!report.written()) {
             report.problems().errorLines().forEach(err::println);

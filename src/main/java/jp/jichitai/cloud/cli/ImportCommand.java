@@ -14,6 +14,7 @@ import jp.jichitai.cloud.migration.RegistryImport;
 import jp.jichitai.cloud.migrationformat.GaijiTally;
 import jp.jichitai.cloud.migrationformat.Layouts;
 import jp.jichitai.cloud.migrationformat.MigrationProblems;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.MessageId;
 import jp.jichitai.cloud.shared.Messages;
@@ -77,7 +78,7 @@ final class ImportCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ImportReport report;
         try (Connection connection = database.open()) {
-            report = RegistryImport.run(connection, request);
+            report = RegistryImport.run(connection, request, RegistryBulkWriter.KeySource.forTool(database.dataDirectory));
         }
         report.problems().errorLines().forEach(err::println);
         if (report.outcome() == ImportReport.Outcome.UNCHANGED) {

@@ -26,6 +26,8 @@ import jp.jichitai.cloud.migrationformat.GaijiMap;
 import jp.jichitai.cloud.migrationformat.Layout;
 import jp.jichitai.cloud.migrationformat.Layouts;
 import jp.jichitai.cloud.migrationformat.MigrationProblems;
+import jp.jichitai.cloud.residents.AtenaNumber;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.shared.TenantCode;
 
 /**
@@ -38,8 +40,16 @@ public final class RegistryExport {
     private RegistryExport() {
     }
 
+    /** As {@link #run(Connection, TenantCode, Path, String, RegistryBulkWriter.KeySource)} with the key of {@code ./data}. */
     public static ExportReport run(Connection connection, TenantCode tenant, Path outputDirectory, String actor)
             throws SQLException, IOException {
+        return run(connection, tenant, outputDirectory, actor, RegistryBulkWriter.KeySource.forTool(Path.of("data")));
+    }
+
+    /** Writes the four files; {@code key} is the registry's 個人番号 key, which decrypts the stored numbers. */
+    public static ExportReport run(Connection connection, TenantCode tenant, Path outputDirectory, String actor,
+            RegistryBulkWriter.KeySource key) throws SQLException, IOException {
+        RegistryBulkWriter registry = RegistryBulkWriter.onConnection(connection, tenant, key);
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -65,7 +75,7 @@ public final class RegistryExport {
                 table.checkFits(layout);
                 Path temporary = outputDirectory.resolve("." + layout.fileName() + ".tmp");
                 temporaries.add(temporary);
-                lines.put(layout.fileName(), writeFile(connection, code, table, layout, temporary, problems));
+                lines.put(layout.fileName(), writeFile(connection, code, table, layout, temporary, problems, registry));
             }
             if (problems.hasErrors()) {
                 connection.rollback();
@@ -94,8 +104,9 @@ public final class RegistryExport {
     }
 
     private static long writeFile(Connection connection, String tenant, MigratedTable table, Layout layout, Path file,
-            MigrationProblems problems) throws SQLException, IOException {
+            MigrationProblems problems, RegistryBulkWriter registry) throws SQLException, IOException {
         int columns = table.columns().size();
+        int sealed = table.sealedColumn() - 1;
         String[] fields = new String[columns];
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                 Cp932CsvWriter writer = new Cp932CsvWriter(out, layout.fileName(), layout, GaijiMap.none(), problems);
@@ -107,6 +118,9 @@ public final class RegistryExport {
                 while (rows.next()) {
                     for (int i = 0; i < columns; i++) {
                         fields[i] = rows.getString(i + 1);
+                    }
+                    if (sealed >= 0 && fields[sealed] != null) {
+                        fields[sealed] = registry.decryptIndividualNumber(fields[sealed], AtenaNumber.migrated(fields[0])).value();
                     }
                     writer.writeRow(fields, fields[0]);
                 }

@@ -25,6 +25,7 @@ import jp.jichitai.cloud.audit.AuditChains;
 import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.migration.internal.MigratedTable;
 import jp.jichitai.cloud.migration.internal.MigrationMessages;
+import jp.jichitai.cloud.migration.internal.RegistryProjection;
 import jp.jichitai.cloud.migration.internal.RowLoader;
 import jp.jichitai.cloud.migrationformat.Cp932CsvReader;
 import jp.jichitai.cloud.migrationformat.CsvRow;
@@ -35,6 +36,8 @@ import jp.jichitai.cloud.migrationformat.MigrationProblems;
 import jp.jichitai.cloud.migrationformat.RejectionReason;
 import jp.jichitai.cloud.migrationformat.RejectsWriter;
 import jp.jichitai.cloud.migrationformat.RowValidator;
+import jp.jichitai.cloud.residents.AtenaNumber;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.shared.MessageId;
 
 /**
@@ -61,6 +64,8 @@ public final class RegistryImport {
     private final String tenant;
     private final MigrationProblems problems;
     private final Layouts layouts;
+    /** The resident registry that the imported rows are projected into, in this import's transaction. */
+    private final RegistryBulkWriter registry;
     private final Set<String> districtCodes = new HashSet<>();
     private final MessageDigest digest = sha256();
     private RejectsWriter rejects;
@@ -68,8 +73,9 @@ public final class RegistryImport {
     /** Set once an error voids the import: rows are still checked (to list every error), no longer sent. */
     private boolean voided;
 
-    private RegistryImport(Connection connection, ImportRequest request) {
+    private RegistryImport(Connection connection, ImportRequest request, RegistryBulkWriter.KeySource key) {
         this.connection = connection;
+        this.registry = RegistryBulkWriter.onConnection(connection, request.tenant(), key);
         this.request = request;
         this.tenant = request.tenant().value();
         this.problems = new MigrationProblems(request.errorListLimit());
@@ -81,11 +87,12 @@ public final class RegistryImport {
      * tenant that already holds imported rows unless the request replaces them; the same files imported again
      * change nothing ({@link ImportReport.Outcome#UNCHANGED}).
      */
-    public static ImportReport run(Connection connection, ImportRequest request) throws SQLException, IOException {
+    public static ImportReport run(Connection connection, ImportRequest request, RegistryBulkWriter.KeySource key)
+            throws SQLException, IOException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            return new RegistryImport(connection, request).run();
+            return new RegistryImport(connection, request, key).run();
         } catch (SQLException | IOException | RuntimeException | Error failure) {
             connection.rollback();
             throw failure;
@@ -94,9 +101,15 @@ public final class RegistryImport {
         }
     }
 
+    /** As {@link #run(Connection, ImportRequest, RegistryBulkWriter.KeySource)} with the 個人番号 key of {@code ./data}. */
+    public static ImportReport run(Connection connection, ImportRequest request) throws SQLException, IOException {
+        return run(connection, request, RegistryBulkWriter.KeySource.forTool(java.nio.file.Path.of("data")));
+    }
+
     private ImportReport run() throws SQLException, IOException {
         lockTenant();
-        long existing = existingRows();
+        // Residents recorded in the registry (imported or not) count as existing data too.
+        long existing = existingRows() + registry.residentCount();
         List<FileTally> tallies = new ArrayList<>();
         for (MigratedTable table : MigratedTable.ALL) {
             tallies.add(new FileTally(layouts.layout(table.layoutName()).fileName()));
@@ -135,11 +148,19 @@ public final class RegistryImport {
                     delete.executeUpdate();
                 }
             }
+            registry.deleteResidents();
         }
         for (int i = 0; i < MigratedTable.ALL.size(); i++) {
             if (Files.isRegularFile(inputOf(layouts.layout(MigratedTable.ALL.get(i).layoutName())))) {
                 loadFile(MigratedTable.ALL.get(i), tallies.get(i));
             }
+        }
+        if (!voided && !hasStoppingErrors()) {
+            long started = System.nanoTime();
+            long projected = RegistryProjection.project(connection, tenant, registry,
+                    layouts.layout(MigratedTable.RESIDENT_ROWS.layoutName()), problems, request.progress());
+            request.progress().accept(String.format(Locale.ROOT, "住民記録に反映: %,d 人（%.1f 秒）", projected,
+                    (System.nanoTime() - started) / 1e9));
         }
         String hash = HexFormat.of().formatHex(digest.digest());
         long rejectsWritten = rejects == null ? 0 : rejects.rowsWritten();
@@ -168,7 +189,8 @@ public final class RegistryImport {
         try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), digest);
                 Cp932CsvReader reader = Cp932CsvReader.of(in, layout.fileName(), layout, false, problems, tally.gaiji());
                 // Once void, the transaction may be unusable (a cancelled COPY aborts it): only check the rows.
-                RowLoader loader = voided ? RowLoader.none() : RowLoader.of(connection, tenant, table)) {
+                RowLoader loader = voided ? RowLoader.none() : RowLoader.of(connection, tenant, table,
+                        (row, digits) -> registry.encryptIndividualNumber(digits, AtenaNumber.migrated(row.field(1))))) {
             long nextProgress = request.progressEvery();
             problems.mark();
             CsvRow row;

@@ -14,6 +14,9 @@ public record ForeignResidentItems(String nationalityOrRegion, String alphabetNa
         Optional<String> statusOfResidence, Optional<String> periodOfStay, Optional<RecordedDate> periodOfStayExpiresOn,
         Optional<ResidenceCardNumber> cardNumber, RecordedDate becameForeignResidentOn) {
 
+    /** The 在留資格 of a permanent resident. */
+    public static final String PERMANENT_RESIDENT = "永住者";
+
     public ForeignResidentItems {
         requirePresent(nationalityOrRegion, "国籍・地域");
         requirePresent(alphabetName, "アルファベット氏名");
@@ -24,10 +27,12 @@ public record ForeignResidentItems(String nationalityOrRegion, String alphabetNa
         if (category.needsStatusOfResidence() && statusOfResidence.filter(text -> !text.isBlank()).isEmpty()) {
             throw ResidentMessages.refusal("E-RES-0047", category.japanese(), "在留資格");
         }
-        if (category.needsPeriodOfStay() && periodOfStay.filter(text -> !text.isBlank()).isEmpty()) {
+        // 永住者 are 中長期在留者 whose stay has no period (入管法 別表第二): no 在留期間 and no 満了日.
+        boolean permanent = statusOfResidence.filter(PERMANENT_RESIDENT::equals).isPresent();
+        if (category.needsPeriodOfStay() && !permanent && periodOfStay.filter(text -> !text.isBlank()).isEmpty()) {
             throw ResidentMessages.refusal("E-RES-0047", category.japanese(), "在留期間");
         }
-        if (category.needsPeriodOfStay() && periodOfStayExpiresOn.isEmpty()) {
+        if (category.needsPeriodOfStay() && !permanent && periodOfStayExpiresOn.isEmpty()) {
             throw ResidentMessages.refusal("E-RES-0047", category.japanese(), "在留期間の満了日");
         }
         if (category.needsCardNumber() && cardNumber.isEmpty()) {

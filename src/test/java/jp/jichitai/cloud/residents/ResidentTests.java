@@ -72,6 +72,19 @@ class ResidentTests {
     }
 
     @Test
+    void aPermanentResidentHasNoPeriodOfStayWhileOtherMidToLongTermResidentsNeedOne() {
+        ForeignResidentItems permanent = new ForeignResidentItems("ブラジル", "SILVA ANA", ForeignResidentCategory.MID_TO_LONG_TERM_RESIDENT,
+                Optional.of(ForeignResidentItems.PERMANENT_RESIDENT), Optional.empty(), Optional.empty(),
+                Optional.of(new ResidenceCardNumber("AB12345678CD")), RecordedDate.parse("20120709"));
+        assertThat(permanent.periodOfStay()).isEmpty();
+        assertThatThrownBy(() -> new ForeignResidentItems("ブラジル", "SILVA ANA", ForeignResidentCategory.MID_TO_LONG_TERM_RESIDENT,
+                Optional.of("定住者"), Optional.empty(), Optional.empty(), Optional.of(new ResidenceCardNumber("AB12345678CD")),
+                RecordedDate.parse("20120709")))
+                .isInstanceOfSatisfying(BusinessException.class,
+                        refusal -> assertThat(refusal.messageId().value()).isEqualTo("E-RES-0047"));
+    }
+
+    @Test
     void storedNamesAreNeverNormalised() {
         Resident resident = anyJapaneseResident(1).name(PersonName.of("髙\uFA11 \uFA19子", "タカサキ シンコ")).build();
 

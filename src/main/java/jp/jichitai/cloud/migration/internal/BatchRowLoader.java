@@ -15,12 +15,16 @@ final class BatchRowLoader implements RowLoader {
     private final PreparedStatement insert;
     private final String tenant;
     private final int columns;
+    private final int sealedColumn;
+    private final Sealer sealer;
     private int pending;
     private long loaded;
     private boolean discarded;
 
-    BatchRowLoader(Connection connection, String tenant, MigratedTable table) throws SQLException {
+    BatchRowLoader(Connection connection, String tenant, MigratedTable table, Sealer sealer) throws SQLException {
         this.tenant = tenant;
+        this.sealedColumn = table.sealedColumn();
+        this.sealer = sealer;
         this.columns = table.columns().size();
         this.insert = connection.prepareStatement("INSERT INTO " + table.tableName() + " (" + table.loadColumns()
                 + ") VALUES (" + "?, ".repeat(columns + 1) + "?)");
@@ -36,6 +40,8 @@ final class BatchRowLoader implements RowLoader {
         for (int column = 1; column <= columns; column++) {
             if (row.isEmpty(column)) {
                 insert.setNull(column + 2, Types.VARCHAR);
+            } else if (column == sealedColumn) {
+                insert.setString(column + 2, sealer.seal(row, row.field(column)));
             } else {
                 insert.setString(column + 2, row.field(column));
             }

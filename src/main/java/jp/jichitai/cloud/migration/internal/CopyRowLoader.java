@@ -20,12 +20,16 @@ final class CopyRowLoader implements RowLoader {
     private final CopyIn copy;
     private final byte[] tenantBytes;
     private final int columns;
+    private final int sealedColumn;
+    private final Sealer sealer;
     private byte[] buffer = new byte[FLUSH_AT + (1 << 16)];
     private int length;
     private long loaded;
     private boolean discarded;
 
-    CopyRowLoader(Connection connection, String tenant, MigratedTable table) throws SQLException {
+    CopyRowLoader(Connection connection, String tenant, MigratedTable table, Sealer sealer) throws SQLException {
+        this.sealedColumn = table.sealedColumn();
+        this.sealer = sealer;
         this.tenantBytes = tenant.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         this.columns = table.columns().size();
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
@@ -51,6 +55,10 @@ final class CopyRowLoader implements RowLoader {
             if (start == end) {
                 buffer[length++] = '\\';
                 buffer[length++] = 'N';
+            } else if (column == sealedColumn) {
+                char[] sealed = sealer.seal(row, row.field(column)).toCharArray();
+                ensureRoom(3 * sealed.length);
+                appendText(sealed, 0, sealed.length);
             } else {
                 appendText(chars, start, end);
             }

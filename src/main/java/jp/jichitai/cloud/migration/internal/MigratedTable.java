@@ -23,7 +23,7 @@ public record MigratedTable(String layoutName, String tableName, List<String> co
             "sex_code", "relationship", "household_head_name", "registered_domicile", "family_register_head",
             "became_resident_on", "district_code", "address", "building_line", "postal_code", "address_settled_on",
             "notified_on", "previous_address", "change_reason", "changed_on", "removal_reason", "moved_out_to",
-            "individual_number", "resident_record_code", "on_electoral_roll", "national_health_insurance",
+            "individual_number_cipher", "resident_record_code", "on_electoral_roll", "national_health_insurance",
             "late_stage_elderly_care", "long_term_care_insurance", "national_pension_code", "child_allowance",
             "processed_on", "remarks", "nationality", "alphabet_name", "common_name", "common_name_kana",
             "foreign_category", "status_of_residence", "period_of_stay", "period_expires_on", "card_number",
@@ -45,6 +45,14 @@ public record MigratedTable(String layoutName, String tableName, List<String> co
 
     public MigratedTable {
         columns = List.copyOf(columns);
+    }
+
+    /**
+     * The column (1-based, as in the layout) whose value is stored encrypted, never as written: 個人番号 (V21); 0
+     * when the table has none.
+     */
+    public int sealedColumn() {
+        return columns.indexOf("individual_number_cipher") + 1;
     }
 
     /** {@code tenant_id, line_number, <columns>}: the column list of an insert or a COPY. */

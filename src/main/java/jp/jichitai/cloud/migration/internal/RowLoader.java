@@ -46,9 +46,23 @@ public interface RowLoader extends AutoCloseable {
 
     /** COPY on PostgreSQL, JDBC batches elsewhere (H2). */
     static RowLoader of(Connection connection, String tenant, MigratedTable table) throws SQLException {
+        return of(connection, tenant, table, Sealer.NONE);
+    }
+
+    /** As {@link #of(Connection, String, MigratedTable)}, the table's {@link MigratedTable#sealedColumn()} sealed. */
+    static RowLoader of(Connection connection, String tenant, MigratedTable table, Sealer sealer) throws SQLException {
         if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-            return new CopyRowLoader(connection, tenant, table);
+            return new CopyRowLoader(connection, tenant, table, sealer);
         }
-        return new BatchRowLoader(connection, tenant, table);
+        return new BatchRowLoader(connection, tenant, table, sealer);
+    }
+
+    /** Turns the value of a sealed column into what is stored (the 個人番号 into its cipher text). */
+    @FunctionalInterface
+    interface Sealer {
+
+        Sealer NONE = (row, value) -> value;
+
+        String seal(CsvRow row, String value);
     }
 }
