@@ -230,11 +230,21 @@ public final class GaijiInventory {
     private static Map<Integer, GaijiMapping> mappingsOf(Connection connection, TenantCode tenant) throws SQLException {
         Map<Integer, GaijiMapping> mappings = new TreeMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT code_point, substitute, description FROM gaiji_mapping WHERE tenant_id = ?")) {
+                "SELECT code_point, substitute, description FROM gaiji_mapping WHERE tenant_id = ?"
+                        + " AND code_point BETWEEN ? AND ?")) {
             statement.setString(1, tenant.value());
+            statement.setInt(2, GaijiMapping.FIRST);
+            statement.setInt(3, GaijiMapping.LAST);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    mappings.put(rows.getInt(1), new GaijiMapping(rows.getInt(1), rows.getString(2), rows.getString(3)));
+                    // The table itself has no CHECK for what GaijiMapping accepts (a vault restore or an offline
+                    // merge writes rows as they were), so a row the screen could not have saved is shown as
+                    // unmapped instead of failing the whole survey.
+                    try {
+                        mappings.put(rows.getInt(1), new GaijiMapping(rows.getInt(1), rows.getString(2), rows.getString(3)));
+                    } catch (jp.jichitai.cloud.shared.BusinessException unusable) {
+                        continue;
+                    }
                 }
             }
         }
