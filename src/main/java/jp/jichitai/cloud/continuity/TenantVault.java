@@ -37,7 +37,9 @@ public final class TenantVault {
 
     /**
      * Replaces the tenant's rows with the file's, in one transaction: refuses a file of another tenant or
-     * of a newer schema, and rolls back if the rows written do not match the file's checksums.
+     * of a newer schema, and rolls back if the rows written do not match the file's checksums. The town's
+     * access log is never rolled back: where its chain exists it is kept whole (see
+     * {@link RestoreOutcome#keptTables()}); the file's log is restored only where the tenant has no chain.
      */
     public static RestoreOutcome restore(Connection connection, TenantCode tenant, Path file, Passphrase passphrase)
             throws SQLException {
@@ -48,7 +50,7 @@ public final class TenantVault {
         }
         VaultArchive.Restored restored = VaultArchive.restore(connection, opened, true);
         return new RestoreOutcome(opened.manifest(), restored.rowsWritten(), restored.checksumsAfter(),
-                restored.mismatchedTables(), Duration.ofNanos(System.nanoTime() - started));
+                restored.mismatchedTables(), restored.keptTables(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The checksums of the tenant's rows as they are now, in the same form as a vault file's manifest. */

@@ -145,13 +145,18 @@ public class VaultCommand implements Runnable {
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(environment, System.console(), false);
                     Connection connection = database.open()) {
                 RestoreOutcome outcome = TenantVault.restore(connection, code, file, passphrase);
-                // after the commit, on the restored chain: the restore itself is the newest entry of the town's log
+                // after the commit, on the town's live chain (kept whole, or the file's where there was none):
+                // the restore itself is the newest entry of the town's log
                 audit(connection, code, "vault.restore", String.format(Locale.ROOT, "tables %d, rows %d, file %s",
                         outcome.manifest().tables().size(), outcome.rowsRestored(), file.getFileName()));
                 BatchRunLedger.record(database::open, code, BatchKind.IMPORT, startedAt, Instant.now(),
                         spec.commandLine().getErr());
                 PrintWriter print = spec.commandLine().getOut();
                 printManifest(print, outcome.manifest());
+                if (!outcome.keptTables().isEmpty()) {
+                    print.printf("アクセスログは消さずにそのまま残しました（追記のみの記録のため）: %s%n",
+                            String.join(", ", outcome.keptTables()));
+                }
                 print.printf(Locale.ROOT, "vault: restored %s, tables %d, rows %d (%.1f s)%n", code.value(),
                         outcome.manifest().tables().size(), outcome.rowsRestored(),
                         outcome.elapsed().toMillis() / 1000.0);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import jp.jichitai.cloud.audit.AuditChains;
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.identity.UserAccounts;
 import jp.jichitai.cloud.shared.BusinessException;
@@ -176,13 +177,108 @@ class TenantVaultIntegrationTests extends IntegrationTest {
 
         Run restored = run("vault", "restore", "--tenant", SHIBETSU.value(), file.toString());
         assertThat(restored.status).as(restored.err).isZero();
+        assertThat(restored.out).contains("アクセスログは消さずにそのまま残しました", "audit_log");
         try (Connection connection = owner()) {
-            // the restore brings back the log as exported, and then records itself on it
-            assertThat(newestVaultEntries(connection, 1)).singleElement().asString()
-                    .matches("vault\\.restore tenant:012203 tables \\d+, rows [1-9]\\d*, file shibetsu-audited\\.jcvault cli");
+            // the log is kept whole (the verify written after the export stays), and the restore records itself on it
+            assertThat(newestVaultEntries(connection, 3)).satisfiesExactly(
+                    entry -> assertThat(entry).matches("vault\\.restore tenant:012203 tables \\d+, rows [1-9]\\d*, file shibetsu-audited\\.jcvault cli"),
+                    entry -> assertThat(entry).startsWith("vault.verify tenant:012203"),
+                    entry -> assertThat(entry).startsWith("vault.export tenant:012203"));
             assertThat(jp.jichitai.cloud.audit.AuditChains.verify(connection, SHIBETSU.value()).get(0).intact())
                     .as("the tools' entries keep the chain unbroken").isTrue();
         }
+    }
+
+    @Test
+    void restoringAnOlderFileKeepsEveryAccessLogEntryWrittenSinceTheExportAndAppendsItself() throws Exception {
+        Path file = folder.resolve("shibetsu-older.jcvault");
+        VaultManifest manifest;
+        List<String> writtenSinceTheExport = new ArrayList<>();
+        try (Connection connection = owner()) {
+            VaultFixture.addRowsOfEveryKind(connection, SHIBETSU, 40, 15);
+            AuditChains.appendDirect(connection, SHIBETSU.value(), "tester", "clerk", "resident.view", "resident:before", null);
+            manifest = TenantVault.export(connection, SHIBETSU, file, passphrase());
+            long lastExported = lastSequence(connection);
+            VaultFixture.addRowsOfEveryKind(connection, SHIBETSU, 5, 16);
+            for (int index = 0; index < 3; index++) {
+                AuditChains.appendDirect(connection, SHIBETSU.value(), "tester", "clerk", "resident.view",
+                        "resident:after-" + index, null);
+            }
+            writtenSinceTheExport.addAll(entryHashesAfter(connection, lastExported));
+            assertThat(writtenSinceTheExport).hasSize(3);
+        }
+
+        try (Connection connection = owner()) {
+            RestoreOutcome outcome = TenantVault.restore(connection, SHIBETSU, file, passphrase());
+            // as ./jc vault restore does after the commit (its batch-run ledger, which also writes, is left out)
+            VaultCommand.audit(connection, SHIBETSU, "vault.restore", "rows " + outcome.rowsRestored());
+
+            assertThat(outcome.keptTables()).containsExactlyInAnyOrder("audit_log", "audit_chain_head");
+            assertThat(outcome.mismatchedTables()).isEmpty();
+            assertThat(outcome.checksumsAfter()).as("verified before the commit, the access log aside")
+                    .isEqualTo(withoutAccessLog(manifest.checksums()));
+            assertThat(entryHashesAfter(connection, 0)).as("no entry written after the export is lost")
+                    .containsAll(writtenSinceTheExport);
+            assertThat(AuditChains.verify(connection, SHIBETSU.value())).singleElement()
+                    .satisfies(chain -> assertThat(chain.intact()).as("the live chain stays unbroken").isTrue());
+            assertThat(newestVaultEntries(connection, 1)).singleElement().asString().startsWith("vault.restore");
+            assertThat(VaultFixture.count(connection,
+                    "SELECT MAX(seq) FROM audit_log WHERE tenant_id = ? AND action = 'vault.restore'", SHIBETSU))
+                    .as("the restore's own entry is the newest of the town's log").isEqualTo(lastSequence(connection));
+            assertThat(withoutAccessLog(TenantVault.checksums(connection, SHIBETSU)))
+                    .as("every other table is the file's").isEqualTo(withoutAccessLog(manifest.checksums()));
+            assertThat(VaultFixture.count(connection,
+                    "SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND serial BETWEEN 1600000 AND 1699999",
+                    SHIBETSU))
+                    .as("business rows written after the export are gone").isZero();
+        }
+    }
+
+    @Test
+    void intoADatabaseWithoutTheTownsChainTheFilesAccessLogIsRestored() throws Exception {
+        try (Connection connection = owner()) {
+            AuditChains.appendDirect(connection, NAYORO.value(), "tester", "clerk", "resident.view", "resident:1", null);
+            Path file = folder.resolve("nayoro-lost.jcvault");
+            VaultManifest manifest = TenantVault.export(connection, NAYORO, file, passphrase());
+            VaultFixture.wipe(connection, NAYORO);
+            assertThat(VaultFixture.count(connection, "SELECT COUNT(*) FROM audit_chain_head WHERE tenant_id = ?", NAYORO))
+                    .as("the database lost the town, chain and all").isZero();
+
+            RestoreOutcome outcome = TenantVault.restore(connection, NAYORO, file, passphrase());
+
+            assertThat(outcome.keptTables()).isEmpty();
+            assertThat(TenantVault.checksums(connection, NAYORO)).isEqualTo(manifest.checksums());
+            assertThat(VaultFixture.count(connection, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ?", NAYORO))
+                    .as("the file's log is back").isEqualTo(manifest.tables().stream()
+                            .filter(table -> table.name().equals("audit_log")).findFirst().orElseThrow().rows())
+                    .isPositive();
+            assertThat(AuditChains.verify(connection, NAYORO.value())).singleElement()
+                    .satisfies(chain -> assertThat(chain.intact()).isTrue());
+        }
+    }
+
+    private static List<TableChecksum> withoutAccessLog(List<TableChecksum> checksums) {
+        return checksums.stream().filter(checksum -> !List.of("audit_log", "audit_chain_head").contains(checksum.table()))
+                .toList();
+    }
+
+    private static long lastSequence(Connection connection) throws Exception {
+        return VaultFixture.count(connection, "SELECT MAX(seq) FROM audit_log WHERE tenant_id = ?", SHIBETSU);
+    }
+
+    private static List<String> entryHashesAfter(Connection connection, long sequence) throws Exception {
+        List<String> hashes = new ArrayList<>();
+        try (java.sql.PreparedStatement select = connection.prepareStatement(
+                "SELECT entry_hash FROM audit_log WHERE tenant_id = ? AND seq > ? ORDER BY seq")) {
+            select.setString(1, SHIBETSU.value());
+            select.setLong(2, sequence);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    hashes.add(rows.getString(1));
+                }
+            }
+        }
+        return hashes;
     }
 
     private static List<String> newestVaultEntries(Connection connection, int limit) throws Exception {

@@ -27,8 +27,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -269,14 +271,30 @@ public final class VaultArchive {
 
     // ---------------------------------------------------------------- restore
 
-    /** What a restore wrote and, when verified before committing, the checksums after. */
-    public record Restored(long rowsWritten, List<TableChecksum> checksumsAfter, List<String> mismatchedTables) {
+    /**
+     * What a restore wrote and, when verified before committing, the checksums after; {@code keptTables} are
+     * the access log's tables, left as they were because the database already held the tenant's chain.
+     */
+    public record Restored(long rowsWritten, List<TableChecksum> checksumsAfter, List<String> mismatchedTables,
+            List<String> keptTables) {
     }
+
+    /**
+     * The アクセスログ's tables. The log is append-only and hash-chained: a restore must never take entries
+     * away from it, so where the tenant's chain exists these are neither emptied nor filled from the file.
+     */
+    static final Set<String> ACCESS_LOG_TABLES = Set.of("audit_log", "audit_chain_head");
 
     /**
      * Replaces the tenant's rows with the file's in one transaction. With {@code verifyBeforeCommit} the
      * result is checked against the manifest first and a mismatch rolls back; a drill, which compares the
      * scratch database itself after the commit, passes false.
+     *
+     * <p>The access log is the exception: when the database already holds the tenant's chain (a row in
+     * {@code audit_chain_head}), its entries — including those written after the file was made — stay as
+     * they are, and the file's copy of the log is skipped; the restore's own entry is then appended to the
+     * live chain. Only where there is no chain for the tenant (a scratch database of a drill, a new offline
+     * instance, a database that lost the tenant) is the file's log restored.
      */
     public static Restored restore(Connection connection, Opened opened, boolean verifyBeforeCommit)
             throws SQLException {
@@ -298,8 +316,16 @@ public final class VaultArchive {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
+            boolean keepAccessLog = targetTables.stream().anyMatch(table -> table.name().equalsIgnoreCase("audit_chain_head"))
+                    && hasChain(connection, tenant);
+            List<String> kept = keepAccessLog
+                    ? targetTables.stream().map(Table::name).filter(VaultArchive::isAccessLog).toList()
+                    : List.of();
             for (int index = targetTables.size() - 1; index >= 0; index--) {
                 Table table = targetTables.get(index);
+                if (kept.contains(table.name())) {
+                    continue;
+                }
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + quoted(table.name())
                         + " WHERE " + quoted(table.selection().column()) + " = ?")) {
                     delete.setString(1, tenant.value());
@@ -307,11 +333,22 @@ public final class VaultArchive {
                 }
             }
             long[] written = {0};
-            opened.forEachTable((table, rows) -> written[0] += insert(connection, byName.get(table.name()), table, rows));
+            opened.forEachTable((table, rows) -> {
+                if (kept.contains(table.name())) {
+                    drain(rows);
+                } else {
+                    written[0] += insert(connection, byName.get(table.name()), table, rows);
+                }
+            });
             List<TableChecksum> after = new ArrayList<>();
             List<String> mismatched = new ArrayList<>();
             if (verifyBeforeCommit) {
                 for (VaultManifest.Table table : manifest.tables()) {
+                    if (kept.contains(table.name())) {
+                        // the live log holds the file's entries and every entry written since, so it cannot
+                        // equal the file's checksum; its own hash chain, not the file, vouches for it
+                        continue;
+                    }
                     Table existing = byName.get(table.name());
                     // compare over the file's columns: a newer target may have added columns the file lacks
                     Table asInFile = new Table(existing.name(), existing.selection(),
@@ -327,12 +364,33 @@ public final class VaultArchive {
                 }
             }
             connection.commit();
-            return new Restored(written[0], after, mismatched);
+            return new Restored(written[0], after, mismatched, kept);
         } finally {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static boolean isAccessLog(String tableName) {
+        return ACCESS_LOG_TABLES.contains(tableName.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean hasChain(Connection connection, TenantCode tenant) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM audit_chain_head WHERE tenant_id = ?")) {
+            select.setString(1, tenant.value());
+            try (ResultSet result = select.executeQuery()) {
+                return result.next();
+            }
+        }
+    }
+
+    /** Reads a skipped table's rows to the end, so that the file is still read in order, entry by entry. */
+    private static void drain(RowStream rows) throws IOException {
+        while (rows.next() != null) {
+            // skipped
         }
     }
 
