@@ -109,6 +109,19 @@ class ImportUploadIntegrationTests extends IntegrationTest {
         assertThat(found).extracting(summary -> summary.atenaNumber().value()).containsExactly(person.addressNumber());
         assertThat(count("SELECT COUNT(*) FROM migration_import WHERE tenant_id = ?", VALID_TOWN)).isEqualTo(1);
         assertThat(admin.get(checkPath).statusCode()).as("an imported upload is gone").isEqualTo(404);
+
+        // Again, now that the town has residents: only with 置き換える.
+        HttpResponse<String> again = admin.upload("/admin/migration/import", admin.get("/admin/migration/import").body(),
+                read(files));
+        String againPath = URI.create(again.headers().firstValue("Location").orElseThrow()).getPath();
+        HttpResponse<String> recheck = admin.get(againPath);
+        assertThat(recheck.body()).contains("この団体には住民データ").contains("name=\"replace\"");
+        assertThat(admin.post(againPath + "/confirm", recheck.body(), Map.of()).body())
+                .contains("置き換える場合は「置き換える」を選んでください。");
+        HttpResponse<String> replaced = admin.post(againPath + "/confirm", recheck.body(), Map.of("replace", "true"));
+        assertThat(replaced.body()).contains("<h1>移行データを取り込みました</h1>");
+        assertThat(search(VALID_TOWN, person.addressNumber())).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM migration_import WHERE tenant_id = ?", VALID_TOWN)).isEqualTo(2);
     }
 
     @Test
