@@ -18,7 +18,9 @@ public record ImportReport(TenantCode tenant, Outcome outcome, List<FileTally> f
         /** The same files were imported last time: nothing changed. */
         UNCHANGED,
         /** Errors voided the import: nothing was written. */
-        INVALID
+        INVALID,
+        /** Validation only ({@link RegistryImport#validate}): every row passed, nothing was written. */
+        VALID
     }
 
     public boolean committed() {

@@ -72,6 +72,8 @@ public final class RegistryImport {
     private long errorsOfRejectedRows;
     /** Set once an error voids the import: rows are still checked (to list every error), no longer sent. */
     private boolean voided;
+    /** Validation only (the upload screen's step 2): everything an import does, then rolled back. */
+    private boolean checkOnly;
 
     private RegistryImport(Connection connection, ImportRequest request, RegistryBulkWriter.KeySource key) {
         this.connection = connection;
@@ -97,6 +99,27 @@ public final class RegistryImport {
             connection.rollback();
             throw failure;
         } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Checks the files exactly as an import would (rows, keys, districts and the projection into the registry,
+     * replacing any existing rows) inside a transaction that is always rolled back: nothing is written, the
+     * audit entry of an import included. The outcome is {@link ImportReport.Outcome#VALID} or
+     * {@link ImportReport.Outcome#INVALID}; {@link ImportReport#rowsReplaced()} is what a replacing import would
+     * replace.
+     */
+    public static ImportReport validate(Connection connection, ImportRequest request, RegistryBulkWriter.KeySource key)
+            throws SQLException, IOException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            RegistryImport check = new RegistryImport(connection, request.replacing(), key);
+            check.checkOnly = true;
+            return check.run();
+        } finally {
+            connection.rollback();
             connection.setAutoCommit(autoCommit);
         }
     }
@@ -168,6 +191,11 @@ public final class RegistryImport {
             connection.rollback();
             return new ImportReport(request.tenant(), ImportReport.Outcome.INVALID, tallies, problems, 0, rejectsWritten,
                     hash);
+        }
+        if (checkOnly) {
+            connection.rollback();
+            return new ImportReport(request.tenant(), ImportReport.Outcome.VALID, tallies, problems, existing,
+                    rejectsWritten, hash);
         }
         for (FileTally tally : tallies) {
             tally.markImported(tally.valid());

@@ -51,10 +51,23 @@ public interface RowLoader extends AutoCloseable {
 
     /** As {@link #of(Connection, String, MigratedTable)}, the table's {@link MigratedTable#sealedColumn()} sealed. */
     static RowLoader of(Connection connection, String tenant, MigratedTable table, Sealer sealer) throws SQLException {
-        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) && !rowSecurityActive(connection, table)) {
             return new CopyRowLoader(connection, tenant, table, sealer);
         }
         return new BatchRowLoader(connection, tenant, table, sealer);
+    }
+
+    /**
+     * Whether row-level security applies to this connection's user on the table (the application's role
+     * {@code jc_app}, unlike the owner the command line connects as): PostgreSQL refuses COPY FROM then.
+     */
+    private static boolean rowSecurityActive(Connection connection, MigratedTable table) throws SQLException {
+        try (java.sql.PreparedStatement active = connection.prepareStatement("SELECT row_security_active(?::regclass)")) {
+            active.setString(1, table.tableName());
+            try (java.sql.ResultSet row = active.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
     }
 
     /** Turns the value of a sealed column into what is stored (the 個人番号 into its cipher text). */
