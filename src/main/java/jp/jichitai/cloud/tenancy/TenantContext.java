@@ -1,5 +1,8 @@
 package jp.jichitai.cloud.tenancy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -78,5 +81,17 @@ public final class TenantContext {
 
     public static void clear() {
         BOUND.remove();
+    }
+
+    /**
+     * Sets {@code jc.tenant_id} for the rest of the connection's current transaction, which is what PostgreSQL's
+     * row-level security policies read. The transaction manager does this for every transaction of the service;
+     * code that drives a plain JDBC transaction itself (the command-line tools, a long import) calls it directly.
+     */
+    public static void bindToTransaction(Connection connection, String scope) throws SQLException {
+        try (PreparedStatement bind = connection.prepareStatement("SELECT set_config('jc.tenant_id', ?, true)")) {
+            bind.setString(1, scope);
+            bind.execute();
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.Principal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,10 +202,7 @@ class ImportUploadController {
             connection.setAutoCommit(false);
             try {
                 if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                    try (PreparedStatement bind = connection.prepareStatement("SELECT set_config('jc.tenant_id', ?, true)")) {
-                        bind.setString(1, tenant.value());
-                        bind.execute();
-                    }
+                    TenantContext.bindToTransaction(connection, tenant.value());
                 }
                 return work.on(connection);
             } finally {

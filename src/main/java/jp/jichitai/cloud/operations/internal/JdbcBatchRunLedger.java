@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import jp.jichitai.cloud.operations.BatchKind;
 import jp.jichitai.cloud.operations.LatencyBuckets;
 import jp.jichitai.cloud.shared.TenantCode;
+import jp.jichitai.cloud.tenancy.TenantContext;
 
 /**
  * The plain-JDBC side of {@link jp.jichitai.cloud.operations.BatchRunLedger}: adds one run to the
@@ -34,10 +35,7 @@ public final class JdbcBatchRunLedger {
         connection.setAutoCommit(false);
         try {
             if (connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
-                try (PreparedStatement bind = connection.prepareStatement("SELECT set_config('jc.tenant_id', ?, true)")) {
-                    bind.setString(1, tenant.value());
-                    bind.execute();
-                }
+                TenantContext.bindToTransaction(connection, tenant.value());
             }
             boolean exists;
             try (PreparedStatement select = connection.prepareStatement(

@@ -1,7 +1,6 @@
 package jp.jichitai.cloud.tenancy.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 import javax.sql.DataSource;
@@ -29,10 +28,7 @@ class TenantBoundTransactionManager extends DataSourceTransactionManager {
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
         if (rowLevelSecurity) {
-            try (PreparedStatement bind = connection.prepareStatement("SELECT set_config('jc.tenant_id', ?, true)")) {
-                bind.setString(1, TenantContext.boundScope());
-                bind.execute();
-            }
+            TenantContext.bindToTransaction(connection, TenantContext.boundScope());
         }
     }
 }
