@@ -1,5 +1,6 @@
 package jp.jichitai.cloud.audit.internal;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -36,12 +38,29 @@ class JdbcAuditLog implements AuditLog {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    /** Appends: on the audit log's own pool ({@link AuditConnections}), never a second connection of the caller's. */
+    private final JdbcClient appendJdbc;
+    private final DataSource appendDataSource;
+    private final boolean bindAppendTransaction;
     private final TransactionTemplate ownTransaction;
 
-    JdbcAuditLog(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
+    JdbcAuditLog(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions,
+            AuditConnections connections) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.ownTransaction = new TransactionTemplate(transactions);
+        if (connections.ownPool()) {
+            this.appendDataSource = connections.dataSource();
+            this.appendJdbc = JdbcClient.create(appendDataSource);
+            this.bindAppendTransaction = connections.rowLevelSecurity();
+            this.ownTransaction = new TransactionTemplate(new DataSourceTransactionManager(appendDataSource));
+        } else {
+            // The application's own transaction manager binds the tenant itself.
+            this.appendDataSource = dataSource;
+            this.appendJdbc = jdbc;
+            this.bindAppendTransaction = false;
+            this.ownTransaction = new TransactionTemplate(transactions);
+        }
+        // Independent of the caller's transaction: an access stays recorded when the caller's work rolls back.
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
@@ -54,8 +73,18 @@ class JdbcAuditLog implements AuditLog {
     }
 
     private AuditRecord append(String scope, AuditEvent event) {
+        if (bindAppendTransaction) {
+            Connection connection = DataSourceUtils.getConnection(appendDataSource);
+            try {
+                TenantContext.bindToTransaction(connection, scope);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the audit log's transaction could not be bound to its tenant", e);
+            } finally {
+                DataSourceUtils.releaseConnection(connection, appendDataSource);
+            }
+        }
         // Locking the head serialises appends per chain: numbers stay gapless and links unbroken.
-        var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = ? FOR UPDATE")
+        var head = appendJdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE tenant_id = ? FOR UPDATE")
                 .param(scope)
                 .query((rs, row) -> new Object[] {rs.getLong(1), rs.getString(2)})
                 .single();
@@ -70,14 +99,14 @@ class JdbcAuditLog implements AuditLog {
         String target = truncate(event.target(), 200);
         String hash = AuditChains.hashOf(previousHash, scope, sequence, now, actor, role, event.action(), target,
                 query, client, event.outcome().name());
-        jdbc.sql("""
+        appendJdbc.sql("""
                 INSERT INTO audit_log (tenant_id, seq, occurred_at, actor, actor_role, action, target, query_text,
                                        client_address, outcome, previous_hash, entry_hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(scope, sequence, OffsetDateTime.ofInstant(now, ZoneOffset.UTC), actor, role, event.action(),
                         target, query, client, event.outcome().name(), previousHash, hash)
                 .update();
-        jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?")
+        appendJdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE tenant_id = ?")
                 .params(sequence, hash, scope)
                 .update();
         return new AuditRecord(scope, sequence, now, actor, role, event.action(), target, query, client,
