@@ -1,5 +1,6 @@
 package jp.jichitai.cloud.identity.internal;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -8,7 +9,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -54,6 +57,13 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/operator/**").hasRole("OPERATOR")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, failure) -> {
+                    if (accountsUnavailable(failure)) {
+                        // The password was never judged: not a wrong password, not counted towards the lockout.
+                        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                        response.setHeader("Retry-After", "5");
+                        writeJson(response, PlatformMessages.error("E-API-0503"));
+                        return;
+                    }
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setHeader("WWW-Authenticate", "Basic realm=\"jichitai-cloud\", charset=\"UTF-8\"");
                     writeJson(response, PlatformMessages.error("E-API-0401"));
@@ -96,6 +106,22 @@ class SecurityConfiguration {
         // After Spring Security (order -100), so that the signed-in user is known.
         registration.setOrder(0);
         return registration;
+    }
+
+    /**
+     * Whether the sign-in failed because the accounts could not be read (no database connection within the pool's
+     * timeout, the database down) rather than because of the credentials.
+     */
+    static boolean accountsUnavailable(Throwable failure) {
+        if (!(failure instanceof InternalAuthenticationServiceException)) {
+            return false;
+        }
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void writeJson(jakarta.servlet.http.HttpServletResponse response, ApiError error) throws java.io.IOException {

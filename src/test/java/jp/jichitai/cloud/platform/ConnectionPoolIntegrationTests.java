@@ -3,6 +3,8 @@ package jp.jichitai.cloud.platform;
 import static jp.jichitai.cloud.support.TestUsers.NAYORO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,11 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.audit.AuditRecord;
+import jp.jichitai.cloud.identity.Role;
+import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.support.Http;
 import jp.jichitai.cloud.support.IntegrationTest;
+import jp.jichitai.cloud.support.TestUsers;
 import jp.jichitai.cloud.tenancy.TenantContext;
 
 /**
- * The audit log appends in a transaction of its own, so that an access is recorded even when the caller's
+ * What happens when the application's connection pool (here two connections, 2 s timeout) is exhausted.
+ *
+ * <p>The audit log appends in a transaction of its own, so that an access is recorded even when the caller's
  * transaction rolls back. That transaction must not need a second connection from the application's pool: when
  * every pooled connection is held by a caller that then audits, the callers would all wait for one more connection
  * until the pool's timeout (what the counter load test saw, docs/decisions/0008-audit-log-own-pool.md). Here the
@@ -37,7 +47,7 @@ import jp.jichitai.cloud.tenancy.TenantContext;
         "spring.datasource.hikari.minimum-idle=1",
         "spring.datasource.hikari.connection-timeout=2000",
         "jc.audit.pool-size=1"})
-class AuditConnectionIntegrationTests extends IntegrationTest {
+class ConnectionPoolIntegrationTests extends IntegrationTest {
 
     private static final int CALLERS = 6;
 
@@ -49,6 +59,33 @@ class AuditConnectionIntegrationTests extends IntegrationTest {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Test
+    void aSignInThatCannotReadTheAccountAnswers503InJapaneseNot401() throws Exception {
+        Http http = new Http(baseUrl());
+        String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
+        String profile = "/api/v1/t/" + NAYORO.value();
+        assertThat(http.get(profile, clerk, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+        HttpResponse<String> refused;
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            refused = http.get(profile, clerk, TestUsers.PASSWORD);
+        }
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("E-API-0503").contains("データベースに接続できません")
+                .contains("パスワードの誤りではありません");
+        assertThat(accounts.ofTenant(NAYORO)).filteredOn(account -> account.username().equals(clerk))
+                .singleElement().satisfies(account -> assertThat(account.failedAttempts())
+                        .as("not counted as a failed sign-in").isZero());
+        // The connections are back: the same credentials open the API again.
+        assertThat(http.get(profile, clerk, TestUsers.PASSWORD).statusCode()).isEqualTo(200);
+    }
 
     @Test
     void callersHoldingEveryPooledConnectionCanStillAudit() throws Exception {
