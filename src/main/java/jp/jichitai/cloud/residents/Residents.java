@@ -1,5 +1,6 @@
 package jp.jichitai.cloud.residents;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,14 @@ public interface Residents {
 
     /** A household with its members and timeline; empty for an unknown number or another town's. */
     Optional<HouseholdView> household(HouseholdNumber householdNumber);
+
+    /**
+     * The current records of the given people and of the other current members of their households, read at once
+     * (for screens that show many people with their households, e.g. the disaster counter's search). People removed
+     * from the registry, unknown numbers and other towns' numbers are left out; the order is by 宛名番号. Recorded as
+     * one access to all the people returned.
+     */
+    List<Resident> currentHouseholdsOf(Collection<AtenaNumber> people);
 
     /** Records one 異動 in one transaction: every snapshot it produces, or none. */
     ChangeReceipt record(ChangeRequest request);

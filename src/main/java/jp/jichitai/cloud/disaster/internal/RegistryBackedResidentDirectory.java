@@ -2,6 +2,9 @@ package jp.jichitai.cloud.disaster.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import jp.jichitai.cloud.disaster.DirectoryPerson;
 import jp.jichitai.cloud.disaster.PersonQuery;
 import jp.jichitai.cloud.disaster.ResidentDirectory;
 import jp.jichitai.cloud.residents.AtenaNumber;
+import jp.jichitai.cloud.residents.HouseholdNumber;
 import jp.jichitai.cloud.residents.Resident;
 import jp.jichitai.cloud.residents.ResidentKind;
 import jp.jichitai.cloud.residents.ResidentSummary;
@@ -48,14 +52,18 @@ class RegistryBackedResidentDirectory implements ResidentDirectory {
     public List<DirectoryMatch> search(PersonQuery query, int limit) {
         String terms = !query.kana().isEmpty() ? query.kana() : !query.name().isEmpty() ? query.name() : query.birthDate();
         Map<String, String> districtNames = districtNames();
+        List<AtenaNumber> candidates = residents.search(terms).stream().filter(summary -> !summary.isRemoved())
+                .map(ResidentSummary::atenaNumber).toList();
+        // Every candidate's current record and household in one read (not one record and one household per match).
+        Map<AtenaNumber, DirectoryMatch> byPerson = matchesOf(candidates, districtNames);
         List<DirectoryMatch> matches = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (ResidentSummary summary : residents.search(terms)) {
-            if (summary.isRemoved() || matches.size() >= limit) {
-                continue;
+        for (AtenaNumber candidate : candidates) {
+            if (matches.size() >= limit) {
+                break;
             }
-            Optional<DirectoryMatch> match = matchOf(summary.atenaNumber(), districtNames);
-            match.filter(found -> query.birthDate().isEmpty() || query.birthDate().equals(found.person().birthDate()))
+            Optional.ofNullable(byPerson.get(candidate))
+                    .filter(found -> query.birthDate().isEmpty() || query.birthDate().equals(found.person().birthDate()))
                     .ifPresent(found -> {
                         matches.add(found);
                         seen.add(found.person().atenaNumber());
@@ -72,7 +80,8 @@ class RegistryBackedResidentDirectory implements ResidentDirectory {
     @Override
     public Optional<DirectoryMatch> findByAtenaNumber(String atenaNumber) {
         if (atenaNumber != null && atenaNumber.strip().matches("[0-9]{1,15}")) {
-            Optional<DirectoryMatch> registered = matchOf(AtenaNumber.migrated(atenaNumber.strip()), districtNames());
+            AtenaNumber number = AtenaNumber.migrated(atenaNumber.strip());
+            Optional<DirectoryMatch> registered = Optional.ofNullable(matchesOf(List.of(number), districtNames()).get(number));
             if (registered.isPresent()) {
                 return registered;
             }
@@ -86,17 +95,30 @@ class RegistryBackedResidentDirectory implements ResidentDirectory {
         return directoryTable.currentResidentsOf(districtCodes);
     }
 
-    private Optional<DirectoryMatch> matchOf(AtenaNumber atenaNumber, Map<String, String> districtNames) {
-        return residents.find(atenaNumber)
-                .map(record -> record.current())
-                .filter(current -> !current.isRemoved())
-                .flatMap(current -> residents.household(current.householdNumber()).map(household -> {
-                    String headName = household.members().stream().filter(member -> member.relationship().isHouseholdHead())
-                            .findFirst().map(head -> head.name().name()).orElse("");
-                    List<DirectoryPerson> members = household.members().stream()
-                            .map(member -> person(member, headName, districtNames)).toList();
-                    return new DirectoryMatch(person(current, headName, districtNames), members);
-                }));
+    /**
+     * Each person's match (their current record and the current members of their household, head first, then by
+     * birth date); people removed from the registry or unknown have none.
+     */
+    private Map<AtenaNumber, DirectoryMatch> matchesOf(List<AtenaNumber> people, Map<String, String> districtNames) {
+        if (people.isEmpty()) {
+            return Map.of();
+        }
+        Map<HouseholdNumber, List<Resident>> households = new LinkedHashMap<>();
+        for (Resident member : residents.currentHouseholdsOf(people)) {
+            households.computeIfAbsent(member.householdNumber(), number -> new ArrayList<>()).add(member);
+        }
+        Map<AtenaNumber, DirectoryMatch> matches = new HashMap<>();
+        for (List<Resident> members : households.values()) {
+            members.sort(Comparator.comparing((Resident member) -> !member.relationship().isHouseholdHead())
+                    .thenComparing(member -> member.birthDate()));
+            String headName = members.stream().filter(member -> member.relationship().isHouseholdHead())
+                    .findFirst().map(head -> head.name().name()).orElse("");
+            List<DirectoryPerson> household = members.stream().map(member -> person(member, headName, districtNames)).toList();
+            for (int i = 0; i < members.size(); i++) {
+                matches.put(members.get(i).atenaNumber(), new DirectoryMatch(household.get(i), household));
+            }
+        }
+        return matches;
     }
 
     private static DirectoryPerson person(Resident resident, String headName, Map<String, String> districtNames) {

@@ -3,6 +3,7 @@ package jp.jichitai.cloud.residents.registry;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -98,6 +99,21 @@ class RegistryService implements Residents {
         return Optional.of(new ResidentRecord(latest.snapshot(), latest.historyNumber(), latest.individualNumberRecorded(),
                 entries.stream().map(entry -> new ResidentRecord.Entry(entry.historyNumber(), entry.change(), entry.snapshot()))
                         .toList()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Resident> currentHouseholdsOf(Collection<AtenaNumber> people) {
+        if (people.isEmpty()) {
+            return List.of();
+        }
+        List<Resident> found = store.currentHouseholdMembersOf(people).stream().filter(member -> !member.isRemoved())
+                .toList();
+        String asked = String.join(",", people.stream().map(AtenaNumber::value).toList());
+        auditLog.record(AuditEvent.of("household.view", targets(found.stream().map(Resident::atenaNumber).toList()))
+                .query("households-of:" + asked)
+                .outcome(found.isEmpty() ? AuditEvent.Outcome.FAILURE : AuditEvent.Outcome.SUCCESS));
+        return found;
     }
 
     @Override

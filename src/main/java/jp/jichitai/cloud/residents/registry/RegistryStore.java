@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,26 @@ class RegistryStore {
                         + "AND status = 'RESIDENT' ORDER BY atena_number")
                 .params(tenant(), household.value())
                 .query((rs, row) -> AtenaNumber.migrated(rs.getString(1))).list();
+    }
+
+    /**
+     * The current snapshots of everyone now recorded in the households of the given people (the people themselves
+     * included), in one query, by 宛名番号; 個人番号 not decrypted.
+     */
+    List<Resident> currentHouseholdMembersOf(Collection<AtenaNumber> people) {
+        String tenant = tenant();
+        List<Object> params = new ArrayList<>();
+        params.add(tenant);
+        params.add(tenant);
+        people.forEach(person -> params.add(person.value()));
+        return jdbc.sql("SELECT s.* FROM resident_current c JOIN resident_snapshot s ON s.tenant_id = c.tenant_id "
+                        + "AND s.atena_number = c.atena_number AND s.history_number = c.history_number "
+                        + "WHERE c.tenant_id = ? AND c.household_number IN (SELECT m.household_number FROM resident_current m "
+                        + "WHERE m.tenant_id = ? AND m.atena_number IN ("
+                        + String.join(", ", Collections.nCopies(people.size(), "?")) + ")) ORDER BY c.atena_number")
+                .params(params)
+                .query((rs, row) -> snapshot(rs, tenant, false))
+                .list();
     }
 
     /** Everyone whose record ever belonged to the household. */
