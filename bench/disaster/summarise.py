@@ -61,6 +61,7 @@ def ms(value):
 def main():
     (out, target, clock_ticks, residents, level_seconds, warmup_seconds, think_ms, collector_clerks, collector_seconds,
      demo_scale, baseline_seconds) = sys.argv[1:12]
+    capacity_seconds, think_seed = (sys.argv[12:14] + ["0", "-"])[:2]
     clock_ticks = int(clock_ticks)
     level_seconds = int(level_seconds)
     collector_seconds = int(collector_seconds)
@@ -89,7 +90,11 @@ def main():
         "must be among the matches), **2 damage report**, **3 survey** (the answered level is checked), "
         "**4 certificate** (the PDF is checked) — "
         + ("with no pause between steps or victims (each clerk sends the next request as soon as the last one "
-           "answered: a stress far above a person's pace)" if think_ms == "0" else f"with {think_ms} ms between steps")
+           "answered: a stress far above a person's pace)" if think_ms == "0" else
+           f"with a clerk's think time before each step (interview, reading, typing): mean {int(think_ms) / 1000:g} s, "
+           f"a shifted exponential between {int(think_ms) / 5000:g} s and {int(think_ms) * 4 / 1000:g} s, drawn from "
+           f"seed {think_seed} and the victim's 宛名番号 (the same pauses in every run); response times exclude the "
+           "pauses")
         + f". Levels of {level_seconds} s after {warmup_seconds} s of warm-up; all clerks share the town's one demo "
         "clerk account (HTTP Basic on every request, as the API takes it; sign-in has no session limit, and the "
         "lockout counts only failures). Server and Gatling share the machine's "
@@ -153,12 +158,54 @@ def main():
         add("None.")
     add("")
 
+    if "capacity" in phases:
+        seconds = int(capacity_seconds)
+        capacity, capacity_errors = report(os.path.join(out, "capacity"))
+        phase = phases["capacity"]
+        total = capacity[("ALL", None)]["total"]
+        per_request = phase["ticks"] * 1000 / clock_ticks / total
+        name = f"c{top:03d}"
+        steps = [capacity.get((name, step)) for step in STEPS]
+        ok = sum(step["ok"] for step in steps if step)
+        ko = sum(step["ko"] for step in steps if step)
+        loads = load_averages(os.path.join(out, "loadavg.txt"), phase["start"], phase["end"])
+        add("## Capacity: the same clerks with no pauses")
+        add("")
+        add(f"The same server right after the levels above: {top} clerks who send the next request as soon as the "
+            f"last one answered (a closed model with {top} requests always in flight), {seconds} s after 20 s of "
+            f"warm-up. This measures the service's throughput at saturation, not a counter's latency: with no "
+            f"pauses the latency is the number of clerks divided by the throughput. Load average (1 min) during it: "
+            + (f"median {statistics.median(loads):.1f}" if loads else "not sampled") + f", after: {phase['load']}.")
+        add("")
+        add(f"- Throughput at saturation: **{ok / seconds:.1f} OK requests/s** ({capacity[(name, None)]['ok'] / seconds:.2f} "
+            f"victims/s), {ko:.0f} KO; server CPU {per_request:.1f} ms per request (warm-up included).")
+        add("")
+        add("| step | requests | KO | p50 | p95 | p99 | max |")
+        add("|---|---:|---:|---:|---:|---:|---:|")
+        for step in STEPS:
+            numbers = capacity.get((name, step))
+            if numbers:
+                add(f"| {step} | {numbers['total']:.0f} | {numbers['ko']:.0f} | {ms(numbers['p50'])} | "
+                    f"{ms(numbers['p95'])} | {ms(numbers['p99'])} | {ms(numbers['max'])} |")
+        add("")
+        if capacity_errors:
+            add("Errors of the capacity run: " + "; ".join(f"{message} ({count})" for message, count in capacity_errors) + ".")
+            add("")
+
     if "bcrypt-every-request" in phases:
         seconds = int(baseline_seconds)
         base, base_errors = report(os.path.join(out, "bcrypt-every-request"))
         phase = phases["bcrypt-every-request"]
         per_request = phase["ticks"] * 1000 / clock_ticks / base[("ALL", None)]["total"]
-        group, same = base[(f"c{top:03d}", None)], rows[(f"c{top:03d}", None)]
+        # Compared with the no-pause run at the same level (the capacity run when there is one).
+        if "capacity" in phases:
+            ref_rows, _ = report(os.path.join(out, "capacity"))
+            ref_seconds = int(capacity_seconds)
+            ref_cpu = phases["capacity"]["ticks"] * 1000 / clock_ticks / ref_rows[("ALL", None)]["total"]
+            ref_label = "the capacity run"
+        else:
+            ref_rows, ref_seconds, ref_cpu, ref_label = rows, level_seconds, cpu_ms_per_request, "whole staircase"
+        group, same = base[(f"c{top:03d}", None)], ref_rows[(f"c{top:03d}", None)]
         add("## Comparison in the same run: bcrypt on every API request")
         add("")
         add(f"The API takes HTTP Basic on every request. Before this benchmark the service checked the password with "
@@ -174,8 +221,8 @@ def main():
             return sum(source[(name, step)]["ko"] for step in STEPS if (name, step) in source)
         add(f"| bcrypt on every request | {group['ok'] / seconds:.2f} | {per_request:.1f} | {p95s(base, f'c{top:03d}')} | "
             f"{kos(base, f'c{top:03d}'):.0f} |")
-        add(f"| remembered for 5 min (the {top}-clerk level above) | {same['ok'] / level_seconds:.2f} | "
-            f"{cpu_ms_per_request:.1f} (whole staircase) | {p95s(rows, f'c{top:03d}')} | {kos(rows, f'c{top:03d}'):.0f} |")
+        add(f"| remembered for 5 min ({ref_label}, {top} clerks) | {same['ok'] / ref_seconds:.2f} | "
+            f"{ref_cpu:.1f} | {p95s(ref_rows, f'c{top:03d}')} | {kos(ref_rows, f'c{top:03d}'):.0f} |")
         add("")
         if base_errors:
             add("Errors of the bcrypt run: " + "; ".join(f"{message} ({count})" for message, count in base_errors) + ".")

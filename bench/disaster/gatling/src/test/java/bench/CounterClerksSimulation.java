@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.FeederBuilder;
@@ -27,8 +28,11 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * Counter clerks of a town after a disaster, through the API: each simulated clerk takes one victim at a
- * time from the search to the 罹災証明書 — search by フリガナ and birth date, damage report, survey, certificate PDF — and
- * starts on the next victim at once (no reading or typing time, unless JC_THINK_MS asks for it). The number
+ * time from the search to the 罹災証明書 — search by フリガナ and birth date, damage report, survey, certificate PDF.
+ * Before each step the clerk thinks: interviews the victim, reads the screen, types (JC_THINK_MEAN_MS, mean of a
+ * shifted exponential: at least a fifth of the mean, at most four times it, drawn from JC_THINK_SEED and the
+ * victim's 宛名番号 so that a rerun pauses alike; docs/benchmarks/disaster-load.md says why). With
+ * JC_THINK_MEAN_MS=0 the clerk sends the next request as soon as the last one answered: the capacity run. The number
  * of clerks steps up level by level (a closed model: exactly N clerks busy at every moment of a level); the
  * requests of each level are grouped as {@code cNNN} so that the report gives percentiles per step and level.
  *
@@ -57,7 +61,8 @@ public class CounterClerksSimulation extends Simulation {
             .map(Integer::valueOf).toList();
     private final Duration levelDuration = Duration.ofSeconds(Long.parseLong(env("JC_LEVEL_SECONDS", "60")));
     private final Duration warmUp = Duration.ofSeconds(Long.parseLong(env("JC_WARMUP_SECONDS", "30")));
-    private final Duration think = Duration.ofMillis(Long.parseLong(env("JC_THINK_MS", "0")));
+    private final long thinkMeanMs = Long.parseLong(env("JC_THINK_MEAN_MS", "0"));
+    private final long thinkSeed = Long.parseLong(env("JC_THINK_SEED", "20160414"));
     private final FeederBuilder<String> residents = csv(env("JC_FEEDER")).circular();
 
     private final HttpProtocolBuilder protocol = http.baseUrl(env("JC_BASE_URL"))
@@ -69,28 +74,42 @@ public class CounterClerksSimulation extends Simulation {
     private ChainBuilder oneVictim(String level) {
         // A failed step ends the victim: the next steps are not sent without the value it should have given.
         return exec(session -> session).feed(residents).group(level).on(exitBlockOnFail().on(
-                exec(http("1 search").get(disasterPath + "/victims").queryParam("q", "#{kana} #{birth}")
+                think(0).exec(http("1 search").get(disasterPath + "/victims").queryParam("q", "#{kana} #{birth}")
                         .check(status().is(200))
                         // The person searched for must be among the matches: a search that finds nothing is an error.
                         .check(jsonPath("$[?(@.atenaNumber == '#{atena}')].atenaNumber").exists().saveAs("found")))
-                        .pause(think)
+                        .exec(think(1))
                         .exec(http("2 damage report").post(disasterPath + "/damage-reports")
                                 .body(StringBody("{\"atenaNumber\":\"#{found}\",\"reportedOn\":\"" + reportedOn
                                         + "\",\"description\":\"屋根瓦の落下と外壁のひび割れ（負荷試験）\"}")).asJson()
                                 .check(status().is(201)).check(jsonPath("$.id").saveAs("reportId")))
-                        .pause(think)
+                        .exec(think(2))
                         .exec(http("3 survey").post(disasterPath + "/surveys")
                                 .body(StringBody("{\"reportId\":#{reportId},\"damageRatio\":#{ratio}}")).asJson()
                                 .check(status().is(201)).check(jsonPath("$.level").isEL("#{level}")))
-                        .pause(think)
+                        .exec(think(3))
                         .exec(http("4 certificate").post(disasterPath + "/certificates")
                                 .body(StringBody("{\"reportId\":#{reportId}}")).asJson()
                                 .header("Accept", "application/pdf")
                                 .check(status().is(200))
                                 .check(header("Content-Type").is("application/pdf"))
                                 .check(bodyBytes().transform(pdf -> pdf.length > 1000 && pdf[0] == '%' && pdf[1] == 'P'
-                                        && pdf[2] == 'D' && pdf[3] == 'F').is(true)))
-                        .pause(think)));
+                                        && pdf[2] == 'D' && pdf[3] == 'F').is(true)))));
+    }
+
+    /** The clerk's time before step {@code step} (0: the interview before the search) of the session's victim. */
+    private ChainBuilder think(int step) {
+        if (thinkMeanMs <= 0) {
+            return exec(session -> session);
+        }
+        return pause(session -> thinkTime(session.getString("atena"), step));
+    }
+
+    Duration thinkTime(String atena, int step) {
+        SplittableRandom random = new SplittableRandom(thinkSeed ^ (atena.hashCode() * 31L + step) * 0x9E3779B97F4A7C15L);
+        double minimum = thinkMeanMs / 5.0;
+        double exponential = -Math.log(1 - random.nextDouble()) * (thinkMeanMs - minimum);
+        return Duration.ofMillis(Math.round(Math.min(minimum + exponential, 4.0 * thinkMeanMs)));
     }
 
     private PopulationBuilder clerks(String name, int count, Duration duration) {

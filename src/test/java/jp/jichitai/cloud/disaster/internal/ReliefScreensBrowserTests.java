@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +26,8 @@ import jp.jichitai.cloud.support.TestUsers;
 
 /**
  * A clerk opens a shelter and records an entry with the keyboard alone, resolves a flagged roster line on the
- * review screen, and finds the payment, donation and statistics screens, each with its one-sentence explanation.
+ * review screen, and finds the payment, donation and statistics screens, each with its one-sentence explanation;
+ * takes a support payment from application to decision to payment and pays a household of a 義援金 round.
  */
 class ReliefScreensBrowserTests extends IntegrationTest {
 
@@ -101,6 +103,64 @@ class ReliefScreensBrowserTests extends IntegrationTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
         assertThat(browser.findElement(By.id("error-summary")).getText()).as("no survey yet: nothing to pay")
                 .contains("支給対象外");
+    }
+
+    @Test
+    void aClerkTakesASupportPaymentFromApplicationToPaymentAndPaysADonation() {
+        String admin = TestUsers.ensure(accounts, NAYORO, Role.TENANT_ADMIN);
+        String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
+        DisasterFixture.seed(directory, NAYORO);
+        Http http = new Http(baseUrl());
+        String api = "/api/v1/t/" + NAYORO.value() + "/disasters";
+        long disaster = DisasterApiIntegrationTests.id(http.post(api, admin, PASSWORD,
+                "{\"name\":\"名寄市地震（支給）\",\"kind\":\"地震\",\"occurredOn\":\"" + LocalDate.now().minusDays(2) + "\"}").body());
+        // 佐藤 一郎's house was surveyed at 55 % (全壊) at the counter; the administrator set up a donation round.
+        long report = DisasterApiIntegrationTests.id(http.post(api + "/" + disaster + "/damage-reports", clerk, PASSWORD,
+                "{\"atenaNumber\":\"" + DisasterFixture.SATO_ICHIRO + "\",\"reportedOn\":\"" + LocalDate.now()
+                        + "\",\"description\":\"倒壊\"}").body());
+        assertThat(http.post(api + "/" + disaster + "/surveys", clerk, PASSWORD,
+                "{\"reportId\":" + report + ",\"damageRatio\":55}").body()).contains("全壊");
+        long round = DisasterApiIntegrationTests.id(http.post(api + "/" + disaster + "/donation-rounds", admin, PASSWORD,
+                "{\"name\":\"第1次配分\",\"amounts\":{\"全壊\":300000}}").body());
+
+        browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(baseUrl() + "/disasters/" + disaster + "/payments");
+        browser.switchTo().activeElement().sendKeys(clerk);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "被災者生活再建支援金"))).isTrue();
+
+        // apply: the 宛名番号, the first item (基礎支援金), today's date as offered
+        browser.switchTo().activeElement().sendKeys(DisasterFixture.SATO_ICHIRO, Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.ARROW_DOWN);
+        browser.findElement(By.id("appliedOn")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "申請を記録しました"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("1,000,000円");
+        WebElement row = browser.findElement(By.cssSelector("table tbody tr"));
+        assertThat(row.getText()).contains("基礎支援金").contains("3人").contains("1,000,000円").contains("申請中");
+        String application = row.findElement(By.cssSelector("td")).getText();
+
+        // decide
+        browser.findElement(By.xpath("//button[text()='申請番号" + application + "を支給決定']")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "申請番号 " + application + " を支給決定にしました。"));
+        assertThat(browser.findElement(By.cssSelector("table tbody tr")).getText()).contains("支給決定");
+
+        // pay, once
+        browser.findElement(By.xpath("//button[text()='申請番号" + application + "の支給を記録']")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"),
+                "申請番号 " + application + " の支給を記録しました。"));
+        assertThat(browser.findElement(By.cssSelector("table tbody tr")).getText()).contains("支給済み");
+        assertThat(browser.findElements(By.cssSelector("table tbody button"))).as("nothing left to do for it").isEmpty();
+
+        // the donation round: the household at 全壊 gets the round's amount, once
+        browser.get(baseUrl() + "/disasters/" + disaster + "/donations?round=" + round);
+        assertThat(wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "義援金の配分"))).isTrue();
+        WebElement household = browser.findElement(By.cssSelector("table tbody tr"));
+        assertThat(household.getText()).contains("全壊").contains("300,000円");
+        household.findElement(By.cssSelector("button")).sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "（300,000円）を記録しました。"));
+        assertThat(browser.findElements(By.cssSelector("table tbody tr button"))).as("paid once: no button left").isEmpty();
     }
 
     /** Posts a CSV body as the API's clients do. */
