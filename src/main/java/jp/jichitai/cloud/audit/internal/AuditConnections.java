@@ -44,7 +44,9 @@ class AuditConnections implements DisposableBean {
             pool.setMinimumIdle(Math.min(1, poolSize));
             pool.setConnectionTimeout(main.getConnectionTimeout());
             pool.setValidationTimeout(main.getValidationTimeout());
-            pool.setIdleTimeout(main.getIdleTimeout());
+            if (poolSize > 1) {
+                pool.setIdleTimeout(main.getIdleTimeout()); // meaningless (and warned about) for a pool of one
+            }
             pool.setMaxLifetime(main.getMaxLifetime());
             this.ownPool = pool;
             this.dataSource = pool;
