@@ -303,7 +303,13 @@ create_application_database() {
   superuser_psql "$port" "DO \$\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_USER') THEN
         CREATE ROLE $APP_USER LOGIN PASSWORD '$password';
+      END IF;
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'jc_app') THEN
+        CREATE ROLE jc_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
       END IF; END \$\$;" >/dev/null
+  # The service's pool works as jc_app under row-level security (SET ROLE); the schema owner needs membership,
+  # and cannot create the role itself (no CREATEROLE), so the cluster creates it here.
+  superuser_psql "$port" "GRANT jc_app TO $APP_USER" >/dev/null
   if [[ -z $(superuser_psql "$port" "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'") ]]; then
     superuser_psql "$port" "CREATE DATABASE $DATABASE OWNER $APP_USER" >/dev/null
   fi
