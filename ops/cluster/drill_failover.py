@@ -409,6 +409,7 @@ class SqlMode:
             present = {row[0] for row in cursor.fetchall()}
         connection.close()
         acknowledged = {row_id for row_id, _, _ in self.load.snapshot()}
+        self.in_doubt_audited = None
         return sorted(acknowledged - present), len(present - acknowledged), ""
 
     def stop(self):
@@ -468,6 +469,7 @@ class ServiceMode:
                                "AND action = 'certificate.issue' AND query_text = ANY(%s)", (self.tenant, in_doubt))
                 audited = cursor.fetchone()[0]
         connection.close()
+        self.in_doubt_audited = audited
         note = (f"; in-doubt certificates in the access log {audited} of {len(in_doubt)}, failed requests "
                 f"{len(self.load.failed_requests)}") if in_doubt else ""
         return lost, len(in_doubt), note
@@ -562,6 +564,7 @@ def measure(arguments, cluster, configuration, superuser, drills_directory, star
         "lost": len(lost),
         "lostIds": lost[:20],
         "inDoubt": in_doubt,
+        "inDoubtInAccessLog": mode.in_doubt_audited,
         "clientErrors": sum(load.errors.values()),
         "clientErrorKinds": dict(load.errors.most_common(5)),
         "singleCopySeconds": round(sampler.single_copy_seconds, 2),
