@@ -3,9 +3,14 @@ import json, statistics, sys, datetime, platform, subprocess
 journal, output, elapsed, runs = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 results = [json.loads(line) for line in open(journal, encoding="utf-8")]
 
+NAMES = {7: "tuned", 10: "previous tuning", 30: "Patroni default"}
+
+
 def profile(result):
     timings = result["timings"]
-    name = "tuned" if timings.get("ttl") == 10 else "Patroni default"
+    name = NAMES.get(timings.get("ttl"), "other")
+    if result.get("mode", "sql") == "sql":
+        name += ", database alone (SQL client)"
     return (f"{name} (ttl {timings.get('ttl')}, loop_wait {timings.get('loop_wait')}, retry_timeout "
             f"{timings.get('retry_timeout')}, primary_start_timeout {timings.get('primary_start_timeout')}), "
             + ("strict" if result.get("synchronousModeStrict") else "not strict"))
@@ -22,18 +27,23 @@ def show(value, digits=1):
     return "—" if value is None else f"{value:.{digits}f}"
 
 ours = {scenario: median([r["recoverySeconds"] for r in rows]) for (name, scenario), rows in groups.items()
-        if name.startswith("tuned") and name.endswith(", strict")}
+        if name.startswith("tuned (") and name.endswith(", strict")}
+loads = [r["loadAverage"] for r in results if r.get("loadAverage") is not None]
 lines = [
     "# Continuity: failover drill figures",
     "",
     f"Measured by `bench/continuity/run` on {datetime.date.today().isoformat()} ({platform.node()}, "
     f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} cores shared with other work): "
     f"one local etcd, three Patroni 3.0.2 / PostgreSQL 15 nodes on loopback, {runs} drills per row, "
-    f"{elapsed} s in all. Each drill writes numbered rows (one per transaction, ~40/s) through libpq's multi-host "
-    "string, kills the primary, and checks every acknowledged id on the new primary.",
+    f"{elapsed} s in all, 1-minute load average {min(loads) if loads else 0:.1f}–{max(loads) if loads else 0:.1f} "
+    "during the drills (figures on a loaded machine are upper bounds). Each drill issues certificates (住民票の写し) "
+    "through two application nodes in turn with one signed-in session, kills the primary, and checks every "
+    "acknowledged certificate row by row on the new primary; rows marked \"database alone\" write numbered rows "
+    "through libpq's multi-host string instead, without the application.",
     "",
-    "* **recovery**: last acknowledged COMMIT on the old primary → first acknowledged COMMIT on the new one, as the "
-    "client sees it.",
+    "* **recovery**: last acknowledged write before the kill → first acknowledged write sent after it, as the client "
+    "sees it. **primary writable**: kill → first moment a new primary accepted a read-write session (the database's "
+    "part of the recovery).",
     "* **single-copy**: time during which the writable primary had an empty `synchronous_standby_names`, i.e. "
     "acknowledged commits with only one copy (sampled every 200 ms).",
     "* **commits waiting**: time during which the writable primary had no standby in sync state (commits wait, "
@@ -41,23 +51,24 @@ lines = [
     "* **crash**: SIGKILL of the primary's postmaster (Patroni survives). **node**: SIGKILL of the primary's Patroni "
     "and postmaster (the machine is gone: the leader key must expire).",
     "",
-    "| configuration | scenario | recovery median (min–max) s | vs ours | acknowledged | lost | single-copy median s | commits waiting median s | client errors median | healthy again median s |",
-    "|---|---|---|---|---|---|---|---|---|---|",
+    "| configuration | scenario | recovery median (min–max) s | vs ours | primary writable median s | acknowledged | lost | single-copy median s | commits waiting median s | client errors median | healthy again median s |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
 ]
-for (name, scenario), rows in sorted(groups.items(), key=lambda item: (not item[0][0].startswith("tuned"), "not strict" in item[0][0], item[0][1])):
+for (name, scenario), rows in sorted(groups.items(), key=lambda item: (not item[0][0].startswith("tuned ("), "database alone" in item[0][0], "not strict" in item[0][0], item[0][0], item[0][1])):
     recoveries = [r["recoverySeconds"] for r in rows if r["recoverySeconds"] is not None]
     recovery = median(recoveries)
     ratio = (recovery / ours[scenario]) if recovery is not None and ours.get(scenario) else None
     lines.append(
         f"| {name} | {scenario} | {show(recovery)} ({show(min(recoveries) if recoveries else None)}–"
-        f"{show(max(recoveries) if recoveries else None)}) | {show(ratio, 2)}× | {sum(r['acknowledged'] for r in rows)} | "
+        f"{show(max(recoveries) if recoveries else None)}) | {show(ratio, 2)}× | "
+        f"{show(median([r.get('newPrimaryWritableAfterSeconds') for r in rows]))} | {sum(r['acknowledged'] for r in rows)} | "
         f"{sum(r['lost'] for r in rows)} | {show(median([r['singleCopySeconds'] for r in rows]))} | "
         f"{show(median([r['noSynchronousStandbySeconds'] for r in rows]))} | "
         f"{show(median([r['clientErrors'] for r in rows]), 0)} | "
         f"{show(median([r['clusterHealthyAfterSeconds'] for r in rows]))} |")
 def recovery_of(strict_label, default_timings, scenario):
     for (name, row_scenario), rows in groups.items():
-        if row_scenario == scenario and name.startswith("Patroni default" if default_timings else "tuned") \
+        if row_scenario == scenario and name.startswith("Patroni default" if default_timings else "tuned (") \
                 and name.endswith(strict_label):
             return median([r["recoverySeconds"] for r in rows]), median([r["singleCopySeconds"] for r in rows])
     return None, None
@@ -74,13 +85,22 @@ if ours_crash is not None and loose_crash is not None:
 if ours_node is not None and default_node is not None:
     lines.append(f"* Node loss: {show(ours_node)} s with our timings against {show(default_node)} s with Patroni's "
                  "defaults (the issue's reference: 26 s median with default timings). The leader key's ttl dominates.")
+previous = {scenario: median([r["recoverySeconds"] for r in rows]) for (name, scenario), rows in groups.items()
+            if name.startswith("previous tuning (") and name.endswith(", strict")}
+for scenario in ("crash", "node"):
+    if ours.get(scenario) is not None and previous.get(scenario) is not None:
+        lines.append(f"* {scenario}: {show(ours[scenario])} s with ttl 7 / loop_wait 1 / retry_timeout 3 against "
+                     f"{show(previous[scenario])} s with ttl 10 / loop_wait 2 / retry_timeout 4 in the same run "
+                     f"({previous[scenario] / ours[scenario]:.2f}× faster).")
 lines.append("* A crash with Patroni's defaults is not a failover: `primary_start_timeout: 300` restarts PostgreSQL in "
              "place after crash recovery, on the next loop (loop_wait 10).")
 lines.append("* `healthy again` includes, for the node scenario, restarting the lost node's Patroni and its rejoining as a standby.")
 lines += ["", "Raw results (one JSON line per drill, as in `data/drills/failover.jsonl`):", "", "```"]
-lines += [json.dumps({k: r[k] for k in ("scenario", "timings", "synchronousModeStrict", "recoverySeconds",
-                                        "acknowledged", "lost", "singleCopySeconds", "noSynchronousStandbySeconds",
-                                        "clientErrors", "clusterHealthyAfterSeconds")}) for r in results]
+lines += [json.dumps({k: r.get(k) for k in ("scenario", "mode", "timings", "synchronousModeStrict", "recoverySeconds",
+                                            "newPrimaryWritableAfterSeconds", "acknowledged", "lost", "inDoubt",
+                                            "singleCopySeconds", "noSynchronousStandbySeconds", "clientErrors",
+                                            "clusterHealthyAfterSeconds", "loadAverage")}, ensure_ascii=False)
+          for r in results]
 lines += ["```", ""]
 with open(output, "w", encoding="utf-8") as file:
     file.write("\n".join(lines))

@@ -12,8 +12,9 @@
 #   JC_CLUSTER_DIR        state directory (default ./data/cluster)
 #   JC_CLUSTER_PORT_BASE  first PostgreSQL port (default 55432); PostgreSQL base..base+2, Patroni REST base+10..+12,
 #                         etcd base+20 (client) and base+21 (peer). Fixed at the first `up` of a state directory.
-#   JC_CLUSTER_TIMINGS    tuned (ttl 10, loop_wait 2, retry_timeout 4, primary_start_timeout 0) or default
-#                         (Patroni's defaults: 30/10/10/300), applied at every `up`
+#   JC_CLUSTER_TIMINGS    tuned (ttl 7, loop_wait 1, retry_timeout 3, primary_start_timeout 0; decision 0004),
+#                         previous (10/2/4/0, the tuning before 2026-12) or default (Patroni's defaults:
+#                         30/10/10/300), applied at every `up`
 #   JC_CLUSTER_STRICT     true (default, see docs/decisions/0004-failover-manager.md) or false
 #
 # PostgreSQL refuses to run as root, so etcd and Patroni run as the `postgres` OS user and the state directory
@@ -142,9 +143,9 @@ tags:
   site: ${SITES[$index]}
 bootstrap:
   dcs:
-    ttl: 10
-    loop_wait: 2
-    retry_timeout: 4
+    ttl: 7
+    loop_wait: 1
+    retry_timeout: 3
     primary_start_timeout: 0
     maximum_lag_on_failover: 1048576
     synchronous_mode: true
@@ -162,7 +163,7 @@ bootstrap:
         max_wal_senders: 10
         max_replication_slots: 10
         wal_keep_size: 128MB
-        wal_retrieve_retry_interval: 1s
+        wal_retrieve_retry_interval: 500ms
         archive_mode: "on"
         archive_timeout: 60
         archive_command: "$(archive_command)"
@@ -285,9 +286,10 @@ EOF
 timings_json() {
   local strict=${JC_CLUSTER_STRICT:-true}
   case ${JC_CLUSTER_TIMINGS:-tuned} in
-  tuned) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"1s",%s}}}' "$strict" "$(archive_json)" ;;
+  tuned) printf '{"ttl":7,"loop_wait":1,"retry_timeout":3,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"500ms",%s}}}' "$strict" "$(archive_json)" ;;
+  previous) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"1s",%s}}}' "$strict" "$(archive_json)" ;;
   default) printf '{"ttl":30,"loop_wait":10,"retry_timeout":10,"primary_start_timeout":300,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":null,%s}}}' "$strict" "$(archive_json)" ;;
-  *) fail "JC_CLUSTER_TIMINGS must be tuned or default" ;;
+  *) fail "JC_CLUSTER_TIMINGS must be tuned, previous or default" ;;
   esac
 }
 
@@ -303,6 +305,14 @@ create_application_database() {
   superuser_psql "$port" "DO \$\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_USER') THEN
         CREATE ROLE $APP_USER LOGIN PASSWORD '$password';
+      END IF;
+      -- The service's pool works as jc_app under row-level security (SET ROLE); the schema owner needs membership
+      -- and cannot create the role itself (no CREATEROLE), so the cluster creates it here.
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'jc_app') THEN
+        CREATE ROLE jc_app NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
+      END IF;
+      IF NOT pg_has_role('$APP_USER', 'jc_app', 'MEMBER') THEN
+        GRANT jc_app TO $APP_USER;
       END IF; END \$\$;" >/dev/null
   if [[ -z $(superuser_psql "$port" "SELECT 1 FROM pg_database WHERE datname = '$DATABASE'") ]]; then
     superuser_psql "$port" "CREATE DATABASE $DATABASE OWNER $APP_USER" >/dev/null

@@ -1,11 +1,19 @@
 """Failover drill (切替訓練) against the local Patroni cluster started by cluster.sh.
 
-A client writes numbered rows through libpq's multi-host connection string and records an id only after COMMIT has
-returned. Then the primary is killed: `crash` kills its postmaster (Patroni survives and hands over), `node` kills its
-Patroni and its postmaster (the whole machine is gone; the leader key must expire). The client keeps writing; at the
-end every acknowledged id is looked up on the new primary. Meanwhile a sampler reads, every 200 ms, what the primary
-waits for at COMMIT (`synchronous_standby_names`), to measure how long the cluster acknowledged commits with a single
-copy.
+Two application nodes (`jc serve`, app_nodes.py) run against the cluster's PgJDBC multi-host URL
+(`targetServerType=primary`). The client signs in once on the first node and proves that the session cookie works on
+the second one (sessions live in the database), then issues certificates (住民票の写し) through the two nodes in turn
+— a round robin on loopback standing in for the load balancer. An issue counts as acknowledged only when the node
+answered 200 with the PDF and its issue number. Then the primary is killed: `crash` kills its postmaster (Patroni
+survives and hands over), `node` kills its Patroni and its postmaster (the whole machine is gone; the leader key must
+expire). The client keeps issuing; at the end every acknowledged certificate is looked up, row by row, on the new
+primary (issue number and verification code), and every certificate of the drill that the client was not told about
+(a request that failed after its commit) is reported as "in doubt", with whether its access-log entry exists.
+Meanwhile a sampler reads, every 200 ms, what the primary waits for at COMMIT (`synchronous_standby_names`), to
+measure how long the cluster acknowledged commits with a single copy.
+
+`--mode sql` keeps the earlier client that writes rows straight through libpq (no application in between), to
+compare the database's own recovery with the service's.
 
 The last line printed is always `failover: recovery S.S s, acknowledged N, lost L, single-copy S.S s`.
 Exit status: 0 no loss, 1 loss, 2 the drill could not run or the service did not come back in time.
@@ -18,11 +26,16 @@ import os
 import signal
 import subprocess
 import sys
+import http.client
+import re
 import threading
 import time
+import urllib.parse
 import urllib.request
 
 import psycopg2
+
+import app_nodes
 
 SAMPLE_INTERVAL_SECONDS = 0.2
 
@@ -155,6 +168,140 @@ class Load(threading.Thread):
         with self.lock:
             return list(self.acknowledgements)
 
+    def before_kill(self, acknowledgement, killed_at):
+        return acknowledgement[2] == self.old_incarnation and acknowledgement[1] <= killed_at
+
+    def after_kill(self, acknowledgement, killed_at):
+        return acknowledgement[1] > killed_at and acknowledgement[2] != self.old_incarnation
+
+    def mark_kill(self):
+        self.old_incarnation = self.snapshot()[-1][2]
+
+
+class ServiceClient:
+    """A clerk's browser reduced to what the drill needs: one session cookie, used on every node."""
+
+    REQUEST_TIMEOUT_SECONDS = 20
+
+    def __init__(self, ports):
+        self.ports = ports
+        self.cookie = None
+        self.csrf = None
+
+    def request(self, port, method, path, form=None, timeout=None):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout or self.REQUEST_TIMEOUT_SECONDS)
+        try:
+            headers = {"Accept": "text/html,application/pdf"}
+            body = None
+            if self.cookie:
+                headers["Cookie"] = "SESSION=" + self.cookie
+            if form is not None:
+                body = urllib.parse.urlencode(form)
+                headers["Content-Type"] = "application/x-www-form-urlencoded"
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            content = response.read()
+            for name, value in response.getheaders():
+                if name.lower() == "set-cookie" and value.startswith("SESSION="):
+                    self.cookie = value.split(";", 1)[0][len("SESSION="):]
+            return response, content
+        finally:
+            connection.close()
+
+    def sign_in(self, username, password):
+        """Signs in on the first node (form, CSRF token), keeps the session cookie."""
+        response, content = self.request(self.ports[0], "GET", "/login")
+        token = app_nodes.csrf_token(content.decode("utf-8", "replace"))
+        response, _ = self.request(self.ports[0], "POST", "/login",
+                                   {"username": username, "password": password, "_csrf": token})
+        location = response.getheader("Location") or ""
+        if response.status != 302 or "error" in location or "login" in location:
+            raise DrillFailed(f"signing in on node 1 failed (HTTP {response.status}, Location {location!r})")
+
+    def prove_shared_session(self, path):
+        """The cookie from node 1 must open a signed-in page on every other node: sessions live in the database."""
+        for port in self.ports[1:]:
+            response, content = self.request(port, "GET", path)
+            if response.status != 200:
+                raise DrillFailed(f"the session cookie from node 1 was not accepted on the node at port {port} "
+                                  f"(HTTP {response.status}, Location {response.getheader('Location')!r})")
+            self.csrf = app_nodes.csrf_token(content.decode("utf-8", "replace"))
+
+
+def page_title(content):
+    match = re.search(r"<title>([^<|]*)", content.decode("utf-8", "replace"))
+    return match.group(1).strip() if match else content[:80].decode("utf-8", "replace").strip()
+
+
+class HttpLoad(threading.Thread):
+    """Issues certificates through the nodes in turn; an issue counts only once its PDF and issue number came back."""
+
+    def __init__(self, client, atena_number, acknowledged_file, pause_seconds, maximum_rows):
+        super().__init__(daemon=True)
+        self.client = client
+        self.path = f"/residents/{atena_number}/certificate"
+        self.acknowledged_file = acknowledged_file
+        self.pause_seconds = pause_seconds
+        self.maximum_rows = maximum_rows
+        self.stop_requested = threading.Event()
+        self.acknowledgements = []  # (issue number, monotonic time answered, monotonic time sent, node, verification code)
+        self.failed_requests = []  # (monotonic time sent, node, what the client saw)
+        self.errors = collections.Counter()
+        self.per_node = collections.Counter()
+        self.lock = threading.Lock()
+
+    def run(self):
+        with open(self.acknowledged_file, "a", encoding="utf-8") as acknowledged:
+            for request_number in range(self.maximum_rows):
+                if self.stop_requested.is_set():
+                    break
+                node = request_number % len(self.client.ports)
+                port = self.client.ports[node]
+                sent_at = time.monotonic()
+                try:
+                    response, content = self.client.request(port, "POST", self.path,
+                                                            {"form": "COPY", "_csrf": self.client.csrf})
+                    answered_at = time.monotonic()
+                    number = response.getheader("X-Issue-Number")
+                    code = response.getheader("X-Verification-Code")
+                    if response.status == 200 and number and code and content.startswith(b"%PDF"):
+                        issue_number = urllib.parse.unquote_plus(number)
+                        code = code.replace("-", "")
+                        acknowledged.write(f"{issue_number}\t{code}\n")
+                        acknowledged.flush()
+                        with self.lock:
+                            self.acknowledgements.append((issue_number, answered_at, sent_at, node, code))
+                            self.per_node[node] += 1
+                    else:
+                        location = response.getheader("Location")
+                        seen = f"HTTP {response.status} " + (f"→ {location}" if location else f"「{page_title(content)}」")
+                        self.record_failure(sent_at, node, seen)
+                except (OSError, http.client.HTTPException) as error:
+                    self.record_failure(sent_at, node, f"{type(error).__name__}: {error}")
+                    time.sleep(0.1)
+                time.sleep(self.pause_seconds)
+
+    def record_failure(self, sent_at, node, seen):
+        with self.lock:
+            self.failed_requests.append((sent_at, node, seen))
+            self.errors[f"app{node + 1}: {seen}"] += 1
+
+    def snapshot(self):
+        with self.lock:
+            return list(self.acknowledgements)
+
+    def mark_kill(self):
+        pass
+
+    @staticmethod
+    def before_kill(acknowledgement, killed_at):
+        return acknowledgement[1] <= killed_at
+
+    @staticmethod
+    def after_kill(acknowledgement, killed_at):
+        # Sent after the kill: it cannot have been served by the dead primary.
+        return acknowledgement[2] > killed_at
+
 
 class SynchronousCopySampler(threading.Thread):
     """Every 200 ms: does the writable primary wait for a standby at COMMIT, and is one attached synchronously?"""
@@ -166,6 +313,7 @@ class SynchronousCopySampler(threading.Thread):
         self.single_copy_seconds = 0.0  # primary writable and synchronous_standby_names empty
         self.no_synchronous_standby_seconds = 0.0  # primary writable, no standby in sync state (commits wait)
         self.samples = 0
+        self.writable = []  # (monotonic time, port) of each sample answered by a writable primary
 
     def run(self):
         connection = None
@@ -179,10 +327,12 @@ class SynchronousCopySampler(threading.Thread):
                 with connection.cursor() as cursor:
                     cursor.execute("SELECT current_setting('synchronous_standby_names'), "
                                    "(SELECT count(*) FROM pg_stat_replication WHERE sync_state IN ('sync', 'quorum')), "
-                                   "pg_is_in_recovery()")
-                    names, synchronous, in_recovery = cursor.fetchone()
+                                   "pg_is_in_recovery(), inet_server_port()")
+                    names, synchronous, in_recovery, port = cursor.fetchone()
                     if in_recovery:
                         names = None
+                    else:
+                        self.writable.append((time.monotonic(), port))
             except psycopg2.Error:
                 if connection is not None:
                     try:
@@ -230,111 +380,222 @@ def summarise_errors(errors):
     return "; ".join(f"{text} ×{count}" for text, count in errors.most_common(5)) or "none"
 
 
-def run_drill(arguments):
+def drill_directories():
     cluster_directory = os.path.abspath(os.environ.get("JC_CLUSTER_DIR", "./data/cluster"))
     drills_directory = os.path.abspath(os.environ.get("JC_DRILLS_DIR", os.path.join(os.path.dirname(cluster_directory), "drills")))
+    return cluster_directory, drills_directory
+
+
+class SqlMode:
+    """Rows written straight through libpq: the database's own recovery, without the service."""
+
+    def __init__(self, cluster, drill_id, acknowledged_file, arguments):
+        self.cluster = cluster
+        self.application = cluster.connection_string(cluster.settings["applicationUser"],
+                                                     cluster.secret("applicationPasswordFile"))
+        self.drill_id = drill_id
+        with psycopg2.connect(self.application) as connection, connection.cursor() as cursor:
+            cursor.execute("CREATE TABLE IF NOT EXISTS failover_drill_writes (drill_id text NOT NULL, id integer NOT NULL, "
+                           "written_at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (drill_id, id))")
+        connection.close()
+        self.load = Load(self.application, drill_id, acknowledged_file, arguments.pause, arguments.maximum_rows)
+
+    def describe(self):
+        return "SQL client (libpq multi-host)"
+
+    def check(self):
+        with psycopg2.connect(self.application) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM failover_drill_writes WHERE drill_id = %s", (self.drill_id,))
+            present = {row[0] for row in cursor.fetchall()}
+        connection.close()
+        acknowledged = {row_id for row_id, _, _ in self.load.snapshot()}
+        self.in_doubt_audited = None
+        return sorted(acknowledged - present), len(present - acknowledged), ""
+
+    def stop(self):
+        pass
+
+
+class ServiceMode:
+    """Certificates issued through two application nodes (started here, or found running from app-nodes.sh)."""
+
+    def __init__(self, cluster, drills_directory, acknowledged_file, arguments):
+        self.cluster = cluster
+        self.drills_directory = drills_directory
+        self.superuser = cluster.connection_string("postgres", cluster.secret("superuserPasswordFile"))
+        self.state = app_nodes.running(drills_directory)
+        self.started_here = self.state is None
+        if self.started_here:
+            print("drill: starting two application nodes (app_nodes.py) ...", flush=True)
+            self.state = app_nodes.start(cluster.directory, drills_directory,
+                                         log=lambda text: print("drill: " + text, flush=True))
+        tenant, username, password = app_nodes.clerk(self.state)
+        self.tenant, self.username = tenant, username
+        with psycopg2.connect(self.superuser) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT atena_number FROM resident_current WHERE tenant_id = %s AND status = 'RESIDENT' "
+                           "ORDER BY atena_number LIMIT 1", (tenant,))
+            row = cursor.fetchone()
+            cursor.execute("SELECT clock_timestamp()")
+            self.since = cursor.fetchone()[0]
+        connection.close()
+        if row is None:
+            raise DrillFailed(f"town {tenant} has no resident to issue certificates for")
+        ports = [node["port"] for node in self.state["nodes"]]
+        self.client = ServiceClient(ports)
+        self.client.sign_in(username, password)
+        path = f"/residents/{row[0]}/certificate"
+        self.client.prove_shared_session(path)
+        print(f"drill: signed in as {username} on app1 (port {ports[0]}); the same session cookie opened {path} "
+              f"on app2 (port {ports[1]})", flush=True)
+        self.load = HttpLoad(self.client, row[0], acknowledged_file, arguments.pause, arguments.maximum_rows)
+
+    def describe(self):
+        return "two application nodes, round robin: " + ", ".join(
+            f"{node['name']} :{node['port']}" for node in self.state["nodes"])
+
+    def check(self):
+        """Every acknowledged certificate, row by row; and the drill's certificates nobody was told about."""
+        with psycopg2.connect(self.superuser) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT issue_number, verification_code FROM issued_certificate "
+                           "WHERE tenant_id = %s AND issued_by = %s AND issued_at >= %s",
+                           (self.tenant, self.username, self.since))
+            present = dict(cursor.fetchall())
+            acknowledged = {number: code for number, _, _, _, code in self.load.snapshot()}
+            lost = sorted(number for number, code in acknowledged.items() if present.get(number) != code)
+            in_doubt = sorted(set(present) - set(acknowledged))
+            audited = 0
+            if in_doubt:
+                cursor.execute("SELECT count(DISTINCT query_text) FROM audit_log WHERE tenant_id = %s "
+                               "AND action = 'certificate.issue' AND query_text = ANY(%s)", (self.tenant, in_doubt))
+                audited = cursor.fetchone()[0]
+        connection.close()
+        self.in_doubt_audited = audited
+        note = (f"; in-doubt certificates in the access log {audited} of {len(in_doubt)}, failed requests "
+                f"{len(self.load.failed_requests)}") if in_doubt else ""
+        return lost, len(in_doubt), note
+
+    def stop(self):
+        if self.started_here:
+            app_nodes.stop(self.drills_directory)
+
+
+def run_drill(arguments):
+    cluster_directory, drills_directory = drill_directories()
     os.makedirs(drills_directory, exist_ok=True)
     cluster = Cluster(cluster_directory)
-    application = cluster.connection_string(cluster.settings["applicationUser"], cluster.secret("applicationPasswordFile"))
     superuser = cluster.connection_string("postgres", cluster.secret("superuserPasswordFile"))
 
     if not wait_until(cluster.healthy, 90):
         raise DrillFailed("the cluster has no leader with a synchronous standby and three running members (cluster.sh status)")
     configuration = cluster.dynamic_configuration()
-    with psycopg2.connect(application) as connection, connection.cursor() as cursor:
-        cursor.execute("CREATE TABLE IF NOT EXISTS failover_drill_writes (drill_id text NOT NULL, id integer NOT NULL, "
-                       "written_at timestamptz NOT NULL DEFAULT clock_timestamp(), PRIMARY KEY (drill_id, id))")
-    connection.close()
 
     started_at = datetime.datetime.now(datetime.timezone.utc)
     drill_id = started_at.strftime("%Y%m%dT%H%M%S.%fZ") + "-" + arguments.scenario
     acknowledged_file = os.path.join(drills_directory, "acknowledged", drill_id + ".ids")
     os.makedirs(os.path.dirname(acknowledged_file), exist_ok=True)
-    load = Load(application, drill_id, acknowledged_file, arguments.pause, arguments.maximum_rows)
+    mode = None
+    try:
+        mode = (SqlMode(cluster, drill_id, acknowledged_file, arguments) if arguments.mode == "sql"
+                else ServiceMode(cluster, drills_directory, acknowledged_file, arguments))
+        return measure(arguments, cluster, configuration, superuser, drills_directory, started_at, drill_id, mode)
+    finally:
+        if mode is not None:
+            mode.stop()
+
+
+def measure(arguments, cluster, configuration, superuser, drills_directory, started_at, drill_id, mode):
+    load = mode.load
     sampler = SynchronousCopySampler(superuser)
     sampler.start()
     load.start()
     try:
-        if not wait_until(lambda: len(load.snapshot()) >= 10, 30):
+        if not wait_until(lambda: len(load.snapshot()) >= 10, 60):
             raise DrillFailed("the load could not write before the failure: " + summarise_errors(load.errors))
         time.sleep(arguments.load_before)
-        before = load.snapshot()
-        old_incarnation = before[-1][2]
+        load.mark_kill()
         old_primary, killed = kill_primary(cluster, arguments.scenario)
         killed_at = time.monotonic()
-        print(f"drill: scenario {arguments.scenario}, killed {old_primary} "
+        print(f"drill: scenario {arguments.scenario}, {mode.describe()}, killed {old_primary} "
               + ", ".join(f"{process} pid {pid}" for process, pid in killed.items()), flush=True)
 
-        def served_by_new_incarnation():
-            return any(at > killed_at and incarnation != old_incarnation for _, at, incarnation in load.snapshot())
+        def served_after_kill():
+            return any(load.after_kill(acknowledgement, killed_at) for acknowledgement in load.snapshot())
 
-        recovered = wait_until(served_by_new_incarnation, arguments.timeout, 0.05)
+        recovered = wait_until(served_after_kill, arguments.timeout, 0.05)
         if recovered:
             time.sleep(arguments.load_after)
     finally:
         load.stop_requested.set()
-        load.join(15)
+        load.join(30)
         sampler.stop_requested.set()
         sampler.join(5)
 
     acknowledgements = load.snapshot()
-    acknowledged_ids = {row_id for row_id, _, _ in acknowledgements}
-    last_before = max((at for _, at, incarnation in acknowledgements if incarnation == old_incarnation and at <= killed_at),
-                      default=killed_at)
-    first_after = min((at for _, at, incarnation in acknowledgements if at > killed_at and incarnation != old_incarnation),
-                      default=None)
+    old_port = cluster.postgres_ports[cluster.nodes.index(old_primary)]
+    database_back = min((at for at, port in sampler.writable if at > killed_at and port != old_port), default=None)
+    last_before = max((a[1] for a in acknowledgements if load.before_kill(a, killed_at)), default=killed_at)
+    first_after = min((a[1] for a in acknowledgements if load.after_kill(a, killed_at)), default=None)
     recovery = (first_after - last_before) if first_after is not None else None
 
     if arguments.scenario == "node":
         subprocess.run([os.path.join(os.path.dirname(os.path.abspath(__file__)), "cluster.sh"), "start-node", old_primary],
-                       check=True, env={**os.environ, "JC_CLUSTER_DIR": cluster_directory})
+                       check=True, env={**os.environ, "JC_CLUSTER_DIR": cluster.directory})
     healed = wait_until(cluster.healthy, arguments.timeout + 30)
     healed_after = time.monotonic() - killed_at
     new_primary = cluster.leader()
 
-    present = set()
-    if wait_until(lambda: cluster.leader() is not None, 30):
-        with psycopg2.connect(application) as connection, connection.cursor() as cursor:
-            cursor.execute("SELECT id FROM failover_drill_writes WHERE drill_id = %s", (drill_id,))
-            present = {row[0] for row in cursor.fetchall()}
-        connection.close()
-    lost = sorted(acknowledged_ids - present)
-    in_doubt = len(present - acknowledged_ids)  # committed although the client saw an error: allowed, reported
+    lost, in_doubt, note = [], 0, ""
+    if not wait_until(lambda: cluster.leader() is not None, 30):
+        raise DrillFailed("no leader after the drill: the acknowledged writes could not be checked")
+    lost, in_doubt, note = mode.check()
+    acknowledged_count = len(acknowledgements)
 
     result = {
         "at": started_at.isoformat(timespec="seconds"),
         "drillId": drill_id,
         "scenario": arguments.scenario,
+        "mode": arguments.mode,
         "timings": {key: configuration.get(key) for key in ("ttl", "loop_wait", "retry_timeout", "primary_start_timeout")},
         "synchronousModeStrict": configuration.get("synchronous_mode_strict"),
         "oldPrimary": old_primary,
         "newPrimary": new_primary,
         "recoverySeconds": round(recovery, 2) if recovery is not None else None,
-        "acknowledged": len(acknowledged_ids),
+        "acknowledged": acknowledged_count,
         "lost": len(lost),
         "lostIds": lost[:20],
         "inDoubt": in_doubt,
+        "inDoubtInAccessLog": mode.in_doubt_audited,
         "clientErrors": sum(load.errors.values()),
         "clientErrorKinds": dict(load.errors.most_common(5)),
         "singleCopySeconds": round(sampler.single_copy_seconds, 2),
         "noSynchronousStandbySeconds": round(sampler.no_synchronous_standby_seconds, 2),
         "samples": sampler.samples,
         "clusterHealthyAfterSeconds": round(healed_after, 1) if healed else None,
+        "newPrimaryWritableAfterSeconds": round(database_back - killed_at, 2) if database_back is not None else None,
+        "loadAverage": os.getloadavg()[0],
     }
+    if arguments.mode == "app":
+        result["acknowledgedPerNode"] = {f"app{node + 1}": count for node, count in sorted(load.per_node.items())}
     with open(os.path.join(drills_directory, "failover.jsonl"), "a", encoding="utf-8") as journal:
         journal.write(json.dumps(result, ensure_ascii=False) + "\n")
 
     print(f"drill: id {drill_id}; new primary {new_primary}; client errors {result['clientErrors']} ({summarise_errors(load.errors)})")
-    print(f"drill: in doubt (committed, not acknowledged) {in_doubt}; commits waiting for a standby "
+    if arguments.mode == "app":
+        print("drill: acknowledged per node " + ", ".join(f"{name} {count}" for name, count in result["acknowledgedPerNode"].items()))
+    if database_back is not None and first_after is not None:
+        print(f"drill: new primary writable {database_back - killed_at:.1f} s after the kill, first acknowledged write "
+              f"sent after the kill answered at {first_after - killed_at:.1f} s, last one before the kill "
+              f"{killed_at - last_before:.1f} s before it")
+    print(f"drill: in doubt (committed, not acknowledged) {in_doubt}{note}; commits waiting for a standby "
           f"{result['noSynchronousStandbySeconds']:.1f} s; cluster healthy again "
           + (f"after {healed_after:.1f} s" if healed else "NOT within the time limit"))
     if lost:
-        print(f"drill: LOST acknowledged ids {lost[:20]}{' ...' if len(lost) > 20 else ''}")
+        print(f"drill: LOST acknowledged {lost[:20]}{' ...' if len(lost) > 20 else ''}")
     if recovery is None:
-        print(f"failover: no recovery within {arguments.timeout:.1f} s, acknowledged {len(acknowledged_ids)}, "
+        print(f"failover: no recovery within {arguments.timeout:.1f} s, acknowledged {acknowledged_count}, "
               f"lost {len(lost)}, single-copy {sampler.single_copy_seconds:.1f} s")
         return 2
-    print(f"failover: recovery {recovery:.1f} s, acknowledged {len(acknowledged_ids)}, lost {len(lost)}, "
+    print(f"failover: recovery {recovery:.1f} s, acknowledged {acknowledged_count}, lost {len(lost)}, "
           f"single-copy {sampler.single_copy_seconds:.1f} s")
     if lost:
         return 1
@@ -342,20 +603,30 @@ def run_drill(arguments):
 
 
 def verify_only(drill_id):
-    """Checks the acknowledged ids of an earlier drill against the current primary (the test's check of the check)."""
-    cluster_directory = os.path.abspath(os.environ.get("JC_CLUSTER_DIR", "./data/cluster"))
-    drills_directory = os.path.abspath(os.environ.get("JC_DRILLS_DIR", os.path.join(os.path.dirname(cluster_directory), "drills")))
+    """Checks the acknowledged writes of an earlier drill against the current primary (the test's check of the check)."""
+    cluster_directory, drills_directory = drill_directories()
     cluster = Cluster(cluster_directory)
-    with open(os.path.join(drills_directory, "acknowledged", drill_id + ".ids"), encoding="ascii") as file:
-        acknowledged_ids = {int(line) for line in file if line.strip()}
-    with psycopg2.connect(cluster.connection_string(cluster.settings["applicationUser"],
-                                                    cluster.secret("applicationPasswordFile"))) as connection, \
-            connection.cursor() as cursor:
-        cursor.execute("SELECT id FROM failover_drill_writes WHERE drill_id = %s", (drill_id,))
-        present = {row[0] for row in cursor.fetchall()}
-    connection.close()
-    lost = sorted(acknowledged_ids - present)
-    print(f"verify: drill {drill_id}, acknowledged {len(acknowledged_ids)}, lost {len(lost)}")
+    with open(os.path.join(drills_directory, "acknowledged", drill_id + ".ids"), encoding="utf-8") as file:
+        lines = [line.rstrip("\n") for line in file if line.strip()]
+    if lines and "\t" in lines[0]:
+        acknowledged = dict(line.split("\t") for line in lines)  # issue number -> verification code
+        with psycopg2.connect(cluster.connection_string("postgres", cluster.secret("superuserPasswordFile"))) as connection, \
+                connection.cursor() as cursor:
+            cursor.execute("SELECT issue_number, verification_code FROM issued_certificate WHERE issue_number = ANY(%s)",
+                           (list(acknowledged),))
+            present = dict(cursor.fetchall())
+        connection.close()
+        lost = sorted(number for number, code in acknowledged.items() if present.get(number) != code)
+    else:
+        acknowledged = {int(line) for line in lines}
+        with psycopg2.connect(cluster.connection_string(cluster.settings["applicationUser"],
+                                                        cluster.secret("applicationPasswordFile"))) as connection, \
+                connection.cursor() as cursor:
+            cursor.execute("SELECT id FROM failover_drill_writes WHERE drill_id = %s", (drill_id,))
+            present = {row[0] for row in cursor.fetchall()}
+        connection.close()
+        lost = sorted(acknowledged - present)
+    print(f"verify: drill {drill_id}, acknowledged {len(acknowledged)}, lost {len(lost)}")
     return 1 if lost else 0
 
 
@@ -366,7 +637,9 @@ def main():
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the service to come back")
     parser.add_argument("--load-before", type=float, default=3.0, help="seconds of load before the kill")
     parser.add_argument("--load-after", type=float, default=3.0, help="seconds of load after the service is back")
-    parser.add_argument("--pause", type=float, default=0.02, help="seconds between two transactions")
+    parser.add_argument("--mode", choices=("app", "sql"), default="app",
+                        help="app: certificates through two application nodes (default); sql: rows straight through libpq")
+    parser.add_argument("--pause", type=float, default=0.02, help="seconds between two requests")
     parser.add_argument("--maximum-rows", type=int, default=20000, help="upper bound of the load")
     parser.add_argument("--verify", metavar="DRILL_ID", help="only check the acknowledged ids of an earlier drill")
     arguments = parser.parse_args()
@@ -374,7 +647,7 @@ def main():
         return verify_only(arguments.verify)
     try:
         return run_drill(arguments)
-    except (DrillFailed, OSError, psycopg2.Error, subprocess.CalledProcessError) as error:
+    except (DrillFailed, app_nodes.AppNodesFailed, OSError, psycopg2.Error, subprocess.CalledProcessError) as error:
         print(f"drill: {error}", file=sys.stderr)
         print("failover: drill failed before a result (see above)")
         return 2

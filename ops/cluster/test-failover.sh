@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Failover test: a fresh cluster in a temporary directory, three drills in a row (crash, node, crash), no
+# Failover test: a fresh cluster in a temporary directory, two application nodes started once for all drills
+# (app-nodes.sh), three drills in a row (crash, node, crash) issuing certificates through both nodes, no
 # acknowledged write may be lost. The recovery bound only detects a hang; the real figures go to
 # docs/benchmarks/continuity.md (bench/continuity/run). The cluster is brought down on every exit path.
 set -euo pipefail
@@ -14,6 +15,7 @@ export JC_CLUSTER_DIR=$work/cluster JC_DRILLS_DIR=$work/drills
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  "$here/app-nodes.sh" stop >/dev/null 2>&1 || true
   "$here/cluster.sh" down >/dev/null 2>&1 || true
   if ((status == 0)); then
     rm -rf "$work"
@@ -34,6 +36,8 @@ choose_port_base
 started=$SECONDS
 "$here/cluster.sh" up
 up_seconds=$((SECONDS - started))
+"$here/app-nodes.sh" start
+apps_seconds=$((SECONDS - started - up_seconds))
 
 failures=0
 run=0
@@ -66,17 +70,19 @@ for scenario in "${scenarios[@]}"; do
   ((failures == 0)) || break
 done
 
-# The check of the check: remove one acknowledged row behind the drill's back; verification must report it lost.
+# The check of the check: remove one acknowledged certificate behind the drill's back; verification must report it
+# lost.
 if ((failures == 0)); then
   drill_id=$(printf '%s\n' "$output" | sed -n 's/^drill: id \([^;]*\);.*/\1/p')
-  PGPASSWORD=$(cat "$JC_CLUSTER_DIR/secrets/application.password") psql -X -q -v ON_ERROR_STOP=1 \
-    "host=127.0.0.1,127.0.0.1,127.0.0.1 port=$JC_CLUSTER_PORT_BASE,$((JC_CLUSTER_PORT_BASE + 1)),$((JC_CLUSTER_PORT_BASE + 2)) dbname=jichitai user=jichitai_app target_session_attrs=read-write" \
-    -c "DELETE FROM failover_drill_writes WHERE drill_id = '$drill_id' AND id = (SELECT min(id) FROM failover_drill_writes WHERE drill_id = '$drill_id')"
+  first=$(head -n 1 "$JC_DRILLS_DIR/acknowledged/$drill_id.ids" | cut -f1)
+  PGPASSWORD=$(cat "$JC_CLUSTER_DIR/secrets/superuser.password") psql -X -q -v ON_ERROR_STOP=1 -v number="$first" \
+    "host=127.0.0.1,127.0.0.1,127.0.0.1 port=$JC_CLUSTER_PORT_BASE,$((JC_CLUSTER_PORT_BASE + 1)),$((JC_CLUSTER_PORT_BASE + 2)) dbname=jichitai user=postgres target_session_attrs=read-write" \
+    <<<"DELETE FROM issued_certificate WHERE issue_number = :'number';"
   if "$here/drill-failover.sh" --verify "$drill_id"; then
-    echo "test-failover: verification did not notice a deleted acknowledged row" >&2
+    echo "test-failover: verification did not notice a deleted acknowledged certificate" >&2
     failures=$((failures + 1))
   fi
 fi
 
-echo "test-failover: cluster up ${up_seconds}s, whole test $((SECONDS - started))s, ${run} drill(s), failures ${failures}"
+echo "test-failover: cluster up ${up_seconds}s, application nodes ${apps_seconds}s, whole test $((SECONDS - started))s, ${run} drill(s), failures ${failures}"
 ((failures == 0))

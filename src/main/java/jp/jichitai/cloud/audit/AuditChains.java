@@ -49,6 +49,17 @@ public final class AuditChains {
      */
     public static long append(Connection connection, String scope, String actor, String actorRole,
             String action, String target, String query, AuditEvent.Outcome outcome) throws SQLException {
+        return appendAt(connection, scope, Instant.now(), actor, actorRole, action, target, query, "local", outcome);
+    }
+
+    /**
+     * {@link #append} with the entry's own time and client address: for entries made elsewhere and taken into this
+     * chain later (an offline instance's アクセスログ at merge, marked by its client address). The entry is appended
+     * at the end of the chain with its original time, so the chain's order is the order of taking in.
+     */
+    public static long appendAt(Connection connection, String scope, Instant occurredAt, String actor, String actorRole,
+            String action, String target, String query, String clientAddress, AuditEvent.Outcome outcome)
+            throws SQLException {
         long sequence;
         String previousHash;
         try (PreparedStatement head = connection.prepareStatement(
@@ -70,16 +81,16 @@ public final class AuditChains {
                 }
             }
         }
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant now = occurredAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         String shortActor = limit(actor, 64);
         String shortTarget = limit(target, 200);
         String shortQuery = query == null ? null : limit(query, 1000);
         String hash = hashOf(previousHash, scope, sequence, now, shortActor, actorRole, action, shortTarget,
-                shortQuery, "local", outcome.name());
+                shortQuery, clientAddress, outcome.name());
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO audit_log (tenant_id, seq, occurred_at, actor, actor_role, action, target, query_text,
                                        client_address, outcome, previous_hash, entry_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'local', ?, ?, ?)""")) {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, scope);
             insert.setLong(2, sequence);
             insert.setObject(3, OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
@@ -88,9 +99,10 @@ public final class AuditChains {
             insert.setString(6, action);
             insert.setString(7, shortTarget);
             insert.setString(8, shortQuery);
-            insert.setString(9, outcome.name());
-            insert.setString(10, previousHash);
-            insert.setString(11, hash);
+            insert.setString(9, clientAddress);
+            insert.setString(10, outcome.name());
+            insert.setString(11, previousHash);
+            insert.setString(12, hash);
             insert.executeUpdate();
         }
         try (PreparedStatement update = connection.prepareStatement(

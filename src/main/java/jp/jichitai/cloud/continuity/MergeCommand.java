@@ -39,16 +39,16 @@ public class MergeCommand implements Callable<Integer> {
             OfflineOperation.MergeReport report = OfflineOperation.merge(connection, code, file, passphrase,
                     OfflineCommand.commandLineUser());
             VaultCommand.audit(connection, code, "offline.merge", String.format(Locale.ROOT,
-                    "file %s, applied %d, already %d, not merged %d, conflicts %d new %d known", file.getFileName(),
-                    report.applied(), report.alreadyApplied(), report.ignored(), report.newConflicts(),
-                    report.knownConflicts()));
+                    "file %s, applied %d, already %d, not merged %d, conflicts %d new %d known, offline access log %d",
+                    file.getFileName(), report.applied(), report.alreadyApplied(), report.ignored(),
+                    report.newConflicts(), report.knownConflicts(), report.offlineLogEntries()));
             PrintWriter print = spec.commandLine().getOut();
             if (report.newConflicts() + report.knownConflicts() > 0) {
                 print.println("競合があります。団体管理者の画面「オフライン運用」（/admin/offline）で、どちらを採用するか決めてください。");
             }
-            print.printf(Locale.ROOT, "merge: applied %d, already applied %d, not merged %d, conflicts %d new, %d known%n",
-                    report.applied(), report.alreadyApplied(), report.ignored(), report.newConflicts(),
-                    report.knownConflicts());
+            print.printf(Locale.ROOT, "merge: applied %d, already applied %d, not merged %d, conflicts %d new, %d known, "
+                    + "offline access log entries %d%n", report.applied(), report.alreadyApplied(), report.ignored(),
+                    report.newConflicts(), report.knownConflicts(), report.offlineLogEntries());
             print.flush();
             return 0;
         }

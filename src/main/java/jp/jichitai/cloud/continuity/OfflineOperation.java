@@ -49,8 +49,12 @@ public final class OfflineOperation {
     public record Changes(TenantCode tenant, int snapshotNumber, int tables, int rows) {
     }
 
-    /** What a merge did: applied now, applied by an earlier merge, not merged by rule, conflicts new and known. */
-    public record MergeReport(int applied, int alreadyApplied, int ignored, int newConflicts, int knownConflicts) {
+    /**
+     * What a merge did: applied now, applied by an earlier merge, not merged by rule, conflicts new and known, and
+     * entries of the laptop's アクセスログ appended to the town's chain now.
+     */
+    public record MergeReport(int applied, int alreadyApplied, int ignored, int newConflicts, int knownConflicts,
+            int offlineLogEntries) {
     }
 
     /** Takes a numbered, encrypted snapshot of the tenant (central database, schema owner). */
@@ -167,7 +171,7 @@ public final class OfflineOperation {
         ChangeFile.Contents contents = ChangeFile.read(file, passphrase.characters());
         OfflineMerger.Result result = OfflineMerger.merge(connection, tenant, contents, mergedBy);
         return new MergeReport(result.applied(), result.alreadyApplied(), result.ignored(), result.newConflicts(),
-                result.knownConflicts());
+                result.knownConflicts(), result.offlineLogEntries());
     }
 
     /** Carries out a person's decision on a conflict, in the caller's transaction. */

@@ -30,6 +30,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import jp.jichitai.cloud.JichitaiCloudApplication;
+import jp.jichitai.cloud.audit.AuditChains;
+import jp.jichitai.cloud.audit.ChainVerification;
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.identity.UserAccounts;
 import jp.jichitai.cloud.shared.BusinessException;
@@ -161,11 +163,24 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
                     .containsExactly("CHANGED_CENTRALLY", "DUPLICATE_PERSON", "NOT_MERGEABLE");
             assertThat(count(owner, "SELECT COUNT(*) FROM gaiji_mapping WHERE tenant_id = ? AND code_point = 983040")).isZero();
 
+            // The laptop's アクセスログ is appended to the town's chain, entry by entry as the laptop recorded it.
+            Map<String, String> laptopLog = auditEntries(laptop.open(), "SELECT 'offline:" + snapshot.number()
+                    + ":' || seq, actor, actor_role, action, target, occurred_at FROM audit_log WHERE tenant_id = ?");
+            Map<String, String> merged = auditEntries(owner(), "SELECT client_address, actor, actor_role, action, target,"
+                    + " occurred_at FROM audit_log WHERE tenant_id = ? AND client_address LIKE 'offline:%'");
+            assertThat(first.offlineLogEntries()).isPositive().isEqualTo(merged.size());
+            assertThat(laptopLog).containsAllEntriesOf(merged);
+            assertThat(merged.values()).anyMatch(entry -> entry.startsWith(clerk + "|"));
+            assertThat(AuditChains.verify(owner, IMAKANE.value())).allMatch(ChainVerification::intact);
+
             OfflineOperation.MergeReport second = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin);
             assertThat(second.applied()).as("merging twice applies nothing twice").isZero();
             assertThat(second.alreadyApplied()).isEqualTo(first.applied() + first.alreadyApplied());
             assertThat(second.newConflicts()).isZero();
             assertThat(second.knownConflicts()).isEqualTo(3);
+            assertThat(second.offlineLogEntries()).as("the access log is taken in once").isZero();
+            assertThat(count(owner, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND client_address LIKE 'offline:%'"))
+                    .isEqualTo(first.offlineLogEntries());
             assertThat(count(owner, "SELECT COUNT(*) FROM offline_conflict WHERE tenant_id = ?")).isEqualTo(3);
         }
         assertThat(central.get(base + "/" + disaster + "/victims?q=リンジ", clerk, PASSWORD).body()).contains(offlineVictim);
@@ -308,6 +323,22 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
                 return result.getLong(1);
             }
         }
+    }
+
+    /** Entries keyed by their first column, the rest joined with | (time as an instant); closes the connection. */
+    private static Map<String, String> auditEntries(Connection connection, String sql) throws SQLException {
+        Map<String, String> entries = new java.util.HashMap<>();
+        try (connection; PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, IMAKANE.value());
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    entries.put(result.getString(1), String.join("|", result.getString(2), result.getString(3),
+                            result.getString(4), result.getString(5),
+                            result.getObject(6, java.time.OffsetDateTime.class).toInstant().toString()));
+                }
+            }
+        }
+        return entries;
     }
 
     private static List<String> strings(Connection connection, String sql) throws SQLException {

@@ -7,12 +7,15 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import jp.jichitai.cloud.audit.AuditChains;
+import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.continuity.SchemaVersion;
 import jp.jichitai.cloud.continuity.internal.ChangeFile.Change;
 import jp.jichitai.cloud.continuity.internal.ChangeFile.TableChanges;
@@ -29,7 +32,13 @@ import jp.jichitai.cloud.shared.TenantCode;
 public final class OfflineMerger {
 
     /** What a merge did. */
-    public record Result(int applied, int alreadyApplied, int ignored, int newConflicts, int knownConflicts) {
+    public record Result(int applied, int alreadyApplied, int ignored, int newConflicts, int knownConflicts,
+            int offlineLogEntries) {
+    }
+
+    /** How an entry of the laptop's アクセスログ is marked in the centre's chain: snapshot and laptop sequence. */
+    static String offlineClientAddress(int snapshot, long laptopSequence) {
+        return "offline:" + snapshot + ":" + laptopSequence;
     }
 
     private OfflineMerger() {
@@ -53,6 +62,8 @@ public final class OfflineMerger {
                 throw ContinuityMessages.refusal("E-CON-0022", tenant.value(), contents.snapshotNumber());
             }
             Counts counts = new Counts();
+            List<byte[]> offlineLog = new ArrayList<>();
+            Table auditTable = null;
             for (TableChanges changes : contents.tables()) {
                 Table live = tables.get(changes.name());
                 if (live == null || !live.columnNames().containsAll(changes.columns())) {
@@ -61,8 +72,17 @@ public final class OfflineMerger {
                 Table asInFile = new Table(live.name(), live.selection(), changes.columns().stream().map(live::column).toList());
                 for (Change change : changes.changes()) {
                     requireTenant(asInFile, changes.columns(), change, tenant);
+                    if (asInFile.name().equals("audit_log") && change.kind() == ChangeFile.Kind.INSERT) {
+                        offlineLog.add(change.after());
+                        auditTable = asInFile;
+                        continue;
+                    }
                     mergeOne(connection, tenant, contents.snapshotNumber(), asInFile, changes.keyColumns(), change, counts);
                 }
+            }
+            if (auditTable != null) {
+                counts.offlineLogEntries = appendOfflineLog(connection, tenant, contents.snapshotNumber(), auditTable,
+                        offlineLog);
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO offline_merge (tenant_id,"
                     + " snapshot_number, merged_at, merged_by, applied, already_applied, ignored, new_conflicts,"
@@ -79,7 +99,8 @@ public final class OfflineMerger {
                 insert.executeUpdate();
             }
             connection.commit();
-            return new Result(counts.applied, counts.already, counts.ignored, counts.newConflicts, counts.knownConflicts);
+            return new Result(counts.applied, counts.already, counts.ignored, counts.newConflicts, counts.knownConflicts,
+                    counts.offlineLogEntries);
         } finally {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -94,6 +115,44 @@ public final class OfflineMerger {
         int ignored;
         int newConflicts;
         int knownConflicts;
+        int offlineLogEntries;
+    }
+
+    /**
+     * The laptop's アクセスログ: every entry made offline is appended to the end of the town's chain in the centre,
+     * in the laptop's order, with its original time, actor, role, action, target, query and outcome; its client
+     * address {@code offline:N:SEQ} marks it as coming from the instance of snapshot N (entry SEQ of the laptop's
+     * chain), which also makes a second merge of the same file append nothing. Returns the entries appended now.
+     */
+    private static int appendOfflineLog(Connection connection, TenantCode tenant, int snapshot, Table table,
+            List<byte[]> rows) throws SQLException {
+        List<String> columns = table.columnNames();
+        List<byte[]> ordered = new ArrayList<>(rows);
+        ordered.sort(java.util.Comparator.comparingLong(row -> ((Number) RowKeys.value(row, columns, "seq")).longValue()));
+        int appended = 0;
+        for (byte[] row : ordered) {
+            long laptopSequence = ((Number) RowKeys.value(row, columns, "seq")).longValue();
+            String address = offlineClientAddress(snapshot, laptopSequence);
+            try (PreparedStatement known = connection.prepareStatement(
+                    "SELECT 1 FROM audit_log WHERE tenant_id = ? AND client_address = ?")) {
+                known.setString(1, tenant.value());
+                known.setString(2, address);
+                try (ResultSet found = known.executeQuery()) {
+                    if (found.next()) {
+                        continue;
+                    }
+                }
+            }
+            Object occurred = RowKeys.value(row, columns, "occurred_at");
+            java.time.Instant occurredAt = occurred instanceof OffsetDateTime time ? time.toInstant()
+                    : java.time.Instant.parse(String.valueOf(occurred));
+            AuditChains.appendAt(connection, tenant.value(), occurredAt, (String) RowKeys.value(row, columns, "actor"),
+                    (String) RowKeys.value(row, columns, "actor_role"), (String) RowKeys.value(row, columns, "action"),
+                    (String) RowKeys.value(row, columns, "target"), (String) RowKeys.value(row, columns, "query_text"),
+                    address, AuditEvent.Outcome.valueOf((String) RowKeys.value(row, columns, "outcome")));
+            appended++;
+        }
+        return appended;
     }
 
     private static void mergeOne(Connection connection, TenantCode tenant, int snapshot, Table table,

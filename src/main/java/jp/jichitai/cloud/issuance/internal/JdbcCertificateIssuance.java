@@ -88,11 +88,14 @@ class JdbcCertificateIssuance implements CertificateIssuance {
                     .params(code.value(), tenant.value(), request.kind().name(), today, printed.contentDigest().hex(),
                             request.drill())
                     .update();
+            // Recorded (in the log's own transaction) before this one commits: a certificate never exists without
+            // its entry. If the commit then fails — a failover, say — the entry stays: the personal data was read
+            // and printed, and the clerk is told to check whether the certificate was issued.
+            auditLog.record(AuditEvent.of(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint",
+                    request.subject()).query(number.text()));
             return new IssuedCertificate(serial, number, code, printed.contentDigest(), printed.pdf(),
                     printed.pageCount(), printed.substitutions());
         });
-        auditLog.record(AuditEvent.of(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint",
-                request.subject()).query(issued.issueNumber().text()));
         return issued;
     }
 

@@ -76,6 +76,11 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseUnavailableFilter.isDatabaseUnavailable(e)) {
+            log.warn("database unavailable in the API: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                    .body(PlatformMessages.error(DatabaseUnavailableFilter.MESSAGE_ID));
+        }
         log.error("unexpected error in the API", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "E-API-0500");
     }
