@@ -106,13 +106,16 @@ public final class RegistryExport {
     }
 
     /**
-     * data_cyonei: the imported districts in their line order, then the town's 行政区 registered in the cloud
-     * ({@code district}) that the file did not hold, by code (a town that never imported has only those).
+     * data_cyonei: the imported districts in their line order, then the 行政区 of the town's register
+     * ({@code district}) that the file did not hold, by code: those a resident snapshot names (a district used by a
+     * change recorded in the cloud) or, for a town that never imported districts, all of them.
      */
     private static final String DISTRICTS = "SELECT district_code, name FROM (SELECT district_code, name, 0 AS origin, "
             + "line_number FROM migrated_district WHERE tenant_id = ? UNION ALL SELECT d.district_code, d.name, 1, 0 "
             + "FROM district d WHERE d.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM migrated_district m "
-            + "WHERE m.tenant_id = d.tenant_id AND m.district_code = d.district_code)) districts "
+            + "WHERE m.tenant_id = d.tenant_id AND m.district_code = d.district_code) AND (NOT EXISTS (SELECT 1 FROM "
+            + "migrated_district i WHERE i.tenant_id = d.tenant_id) OR EXISTS (SELECT 1 FROM resident_snapshot s "
+            + "WHERE s.tenant_id = d.tenant_id AND s.district_code = d.district_code))) districts "
             + "ORDER BY origin, line_number, district_code";
 
     private static long writeFile(Connection connection, String tenant, MigratedTable table, Layout layout, Path file,
