@@ -65,6 +65,11 @@ public final class RegistryProjection {
     private static final MessageId UNKNOWN_REASON = MessageId.of("W-MIG-0602");
     private static final MessageId RECORD_CODE_KEPT = MessageId.of("W-MIG-0603");
     private static final MessageId DEPENDS_ON_REFUSED = MessageId.of("E-MIG-0603");
+    /**
+     * Test hook (the kill test): seconds to pause after the first households were written into the registry, so
+     * that a process can be killed while the projection runs. Unset (the default) means no pause.
+     */
+    public static final String PAUSE_PROPERTY = "jc.test.import-pause-in-projection-seconds";
     /** Snapshots handed to the registry's loader at a time: bounded memory, few round trips. */
     private static final int SNAPSHOTS_PER_LOAD = 5_000;
 
@@ -133,7 +138,10 @@ public final class RegistryProjection {
         return new Outcome(residents, List.copyOf(projection.refused), java.util.Set.copyOf(projection.refusedResidents));
     }
 
+    private Consumer<String> progress = line -> { };
+
     private long run(Consumer<String> progress) throws SQLException {
+        this.progress = progress;
         List<String> columns = MigratedTable.RESIDENT_ROWS.columns();
         // Each person's rows, oldest first, grouped by the household of their latest row.
         String sql = "SELECT * FROM (SELECT FIRST_VALUE(household_number) OVER (PARTITION BY atena_number "
@@ -204,6 +212,19 @@ public final class RegistryProjection {
     /** Rows of the current household that could not be held, with their errors. */
     private final Map<Long, List<jp.jichitai.cloud.migrationformat.RejectionReason>> refusedLines = new HashMap<>();
 
+    private void pauseIfAsked() {
+        String seconds = System.getProperty(PAUSE_PROPERTY);
+        if (seconds == null || seconds.isBlank()) {
+            return;
+        }
+        progress.accept(String.format(Locale.ROOT, "住民記録に反映中: %,d 人（試験用の一時停止 %s 秒）", residents, seconds));
+        try {
+            Thread.sleep(Long.parseLong(seconds.strip()) * 1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private int add(List<SeedHousehold> batch, String household, List<ResidentHistory> members, List<Row> rows) {
         if (!refusedLines.isEmpty()) {
             if (leaveOutRefused) {
@@ -237,7 +258,11 @@ public final class RegistryProjection {
     private void load(List<SeedHousehold> batch) {
         // Left-out households are not in the batch; otherwise an error of the projection stops the loading.
         if (leaveOutRefused || problems.errorCount() == errorsBefore) {
+            boolean first = residents == 0;
             residents += registry.load(batch);
+            if (first && residents > 0) {
+                pauseIfAsked();
+            }
         }
         batch.clear();
     }
