@@ -69,6 +69,12 @@ public final class FileTally {
         rejectedByReason.merge(reason, 1L, Long::sum);
     }
 
+    /** A row counted valid that is rejected after all (left out by the projection into the registry). */
+    void rejectValid(String reason) {
+        valid--;
+        reject(reason);
+    }
+
     void markImported(long rows) {
         imported = rows;
     }

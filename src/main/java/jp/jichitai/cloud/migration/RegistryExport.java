@@ -21,6 +21,7 @@ import jp.jichitai.cloud.audit.AuditChains;
 import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.migration.internal.MigratedTable;
 import jp.jichitai.cloud.migration.internal.MigrationMessages;
+import jp.jichitai.cloud.migration.internal.RegistryRows;
 import jp.jichitai.cloud.migrationformat.Cp932CsvWriter;
 import jp.jichitai.cloud.migrationformat.GaijiMap;
 import jp.jichitai.cloud.migrationformat.Layout;
@@ -58,7 +59,8 @@ public final class RegistryExport {
         List<Path> temporaries = new ArrayList<>();
         try {
             String code = tenant.value();
-            if (MigratedTable.countRows(connection, MigratedTable.RESIDENT_ROWS.tableName(), code) == 0) {
+            if (RegistryRows.snapshotCount(connection, code) == 0
+                    && MigratedTable.countRows(connection, MigratedTable.RESIDENT_ROWS.tableName(), code) == 0) {
                 throw MigrationMessages.refusal("E-MIG-0503", code);
             }
             try {
@@ -103,16 +105,41 @@ public final class RegistryExport {
         }
     }
 
+    /**
+     * data_cyonei: the imported districts in their line order, then the 行政区 of the town's register
+     * ({@code district}) that the file did not hold, by code: those a resident snapshot names (a district used by a
+     * change recorded in the cloud) or, for a town that never imported districts, all of them.
+     */
+    private static final String DISTRICTS = "SELECT district_code, name FROM (SELECT district_code, name, 0 AS origin, "
+            + "line_number FROM migrated_district WHERE tenant_id = ? UNION ALL SELECT d.district_code, d.name, 1, 0 "
+            + "FROM district d WHERE d.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM migrated_district m "
+            + "WHERE m.tenant_id = d.tenant_id AND m.district_code = d.district_code) AND (NOT EXISTS (SELECT 1 FROM "
+            + "migrated_district i WHERE i.tenant_id = d.tenant_id) OR EXISTS (SELECT 1 FROM resident_snapshot s "
+            + "WHERE s.tenant_id = d.tenant_id AND s.district_code = d.district_code))) districts "
+            + "ORDER BY origin, line_number, district_code";
+
     private static long writeFile(Connection connection, String tenant, MigratedTable table, Layout layout, Path file,
             MigrationProblems problems, RegistryBulkWriter registry) throws SQLException, IOException {
+        if (table == MigratedTable.RESIDENT_ROWS) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                    Cp932CsvWriter writer = new Cp932CsvWriter(out, layout.fileName(), layout, GaijiMap.none(), problems)) {
+                RegistryRows.write(connection, tenant, registry, fields -> writer.writeRow(fields, fields[0]));
+                writer.flush();
+                return writer.linesWritten();
+            }
+        }
         int columns = table.columns().size();
         int sealed = table.sealedColumn() - 1;
         String[] fields = new String[columns];
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
                 Cp932CsvWriter writer = new Cp932CsvWriter(out, layout.fileName(), layout, GaijiMap.none(), problems);
-                PreparedStatement select = connection.prepareStatement("SELECT " + String.join(", ", table.columns())
-                        + " FROM " + table.tableName() + " WHERE tenant_id = ? ORDER BY line_number")) {
+                PreparedStatement select = connection.prepareStatement(table == MigratedTable.DISTRICTS
+                        ? DISTRICTS : "SELECT " + String.join(", ", table.columns()) + " FROM " + table.tableName()
+                        + " WHERE tenant_id = ? ORDER BY line_number")) {
             select.setString(1, tenant);
+            if (table == MigratedTable.DISTRICTS) {
+                select.setString(2, tenant);
+            }
             select.setFetchSize(5000);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

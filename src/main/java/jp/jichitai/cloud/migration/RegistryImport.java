@@ -58,6 +58,7 @@ public final class RegistryImport {
     private static final MessageId EMPTY = MessageId.of("E-MIG-0010");
     private static final MessageId UNKNOWN_DISTRICT = MessageId.of("E-MIG-0201");
     private static final MessageId DUPLICATE_KEY = MessageId.of("E-MIG-0202");
+    private static final MessageId DEPENDS_ON_REFUSED = MessageId.of("E-MIG-0603");
 
     private final Connection connection;
     private final ImportRequest request;
@@ -180,8 +181,22 @@ public final class RegistryImport {
         }
         if (!voided && !hasStoppingErrors()) {
             long started = System.nanoTime();
-            long projected = RegistryProjection.project(connection, tenant, registry,
-                    layouts.layout(MigratedTable.RESIDENT_ROWS.layoutName()), problems, request.progress());
+            long projected;
+            Layout residentLayout = layouts.layout(MigratedTable.RESIDENT_ROWS.layoutName());
+            if (rejects == null) {
+                projected = RegistryProjection.project(connection, tenant, registry, residentLayout, problems,
+                        request.progress());
+            } else {
+                long errorsBefore = problems.errorCount();
+                RegistryProjection.Outcome outcome = RegistryProjection.projectLeavingOutRefused(connection, tenant,
+                        registry, residentLayout, problems, request.progress());
+                projected = outcome.residents();
+                if (!outcome.refused().isEmpty()) {
+                    rejectLeftOut(outcome, tallies);
+                }
+                // Every error of the projection is about a row now in the rejects file.
+                errorsOfRejectedRows += problems.errorCount() - errorsBefore;
+            }
             request.progress().accept(String.format(Locale.ROOT, "住民記録に反映: %,d 人（%.1f 秒）", projected,
                     (System.nanoTime() - started) / 1e9));
         }
@@ -260,6 +275,89 @@ public final class RegistryImport {
             problems.report(layout.fileName(), 0, 0, UNREADABLE, file + " (" + e.getMessage() + ")");
             voided = true;
         }
+    }
+
+    /**
+     * Moves the households the projection left out to the rejects file: their data_d0101 rows with the
+     * projection's reasons, and the data_d0301 / data_d0603 rows of the same residents (E-MIG-0603), byte for
+     * byte from the input files; then deletes them from the migrated tables, so that read = imported + rejected.
+     */
+    private void rejectLeftOut(RegistryProjection.Outcome outcome, List<FileTally> tallies) throws SQLException, IOException {
+        java.util.Map<MigratedTable, java.util.SortedMap<Long, List<RejectionReason>>> byTable = new java.util.LinkedHashMap<>();
+        java.util.SortedMap<Long, List<RejectionReason>> residentRows = new java.util.TreeMap<>();
+        for (RegistryProjection.RefusedRow row : outcome.refused()) {
+            residentRows.put(row.line(), row.reasons());
+        }
+        byTable.put(MigratedTable.RESIDENT_ROWS, residentRows);
+        for (MigratedTable table : List.of(MigratedTable.FOREIGN_REGISTRATIONS, MigratedTable.INCOMES)) {
+            String fileName = layouts.layout(table.layoutName()).fileName();
+            java.util.SortedMap<Long, List<RejectionReason>> lines = new java.util.TreeMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT line_number, atena_number FROM "
+                    + table.tableName() + " WHERE tenant_id = ? AND atena_number = ?")) {
+                for (String atena : outcome.refusedResidents()) {
+                    select.setString(1, tenant);
+                    select.setString(2, atena);
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            long line = rows.getLong(1);
+                            problems.report(fileName, line, 1, DEPENDS_ON_REFUSED, atena, "data_d0101.csv");
+                            lines.put(line, List.of(new RejectionReason(DEPENDS_ON_REFUSED, 1)));
+                        }
+                    }
+                }
+            }
+            byTable.put(table, lines);
+        }
+        for (var entry : byTable.entrySet()) {
+            MigratedTable table = entry.getKey();
+            Layout layout = layouts.layout(table.layoutName());
+            FileTally tally = tallies.get(MigratedTable.ALL.indexOf(table));
+            for (List<RejectionReason> reasons : entry.getValue().values()) {
+                tally.rejectValid(reasons.get(0).id().value());
+            }
+            writeRejectedLines(inputOf(layout), layout.fileName(), entry.getValue());
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table.tableName() + " WHERE tenant_id = ? AND atena_number = ?")) {
+                for (String atena : outcome.refusedResidents()) {
+                    delete.setString(1, tenant);
+                    delete.setString(2, atena);
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+        }
+    }
+
+    /** Copies the given lines (1-based, with their line breaks) of a file to the rejects file with their reasons. */
+    private void writeRejectedLines(Path file, String fileName, java.util.SortedMap<Long, List<RejectionReason>> lines)
+            throws IOException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(512);
+        long number = 1;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            int b;
+            while ((b = in.read()) >= 0 && number <= lines.lastKey()) {
+                line.write(b);
+                if (b == '\n') {
+                    writeIfRejected(fileName, lines, line, number++);
+                }
+            }
+            if (line.size() > 0) {
+                writeIfRejected(fileName, lines, line, number);
+            }
+        }
+    }
+
+    private void writeIfRejected(String fileName, java.util.SortedMap<Long, List<RejectionReason>> lines,
+            java.io.ByteArrayOutputStream line, long number) throws IOException {
+        List<RejectionReason> reasons = lines.get(number);
+        if (reasons != null) {
+            byte[] bytes = line.toByteArray();
+            rejects.reject(fileName, number, reasons, bytes, 0, bytes.length);
+        }
+        line.reset();
     }
 
     private void reject(Layout layout, FileTally tally, CsvRow row, RowLoader loader) throws IOException, SQLException {

@@ -95,7 +95,7 @@ public final class RecordedDate implements Comparable<RecordedDate> {
 
     /** Reads the standard CSV form {@code YYYYMMDD} with 00 for unknown parts (00000000 is 年月日不詳). */
     public static RecordedDate fromStandardCsv(String yyyymmdd) {
-        if (yyyymmdd == null || !yyyymmdd.matches("[0-9]{8}")) {
+        if (yyyymmdd == null || yyyymmdd.length() != 8 || !yyyymmdd.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw ResidentMessages.refusal("E-RES-0001", yyyymmdd);
         }
         return of(Integer.parseInt(yyyymmdd.substring(0, 4)), Integer.parseInt(yyyymmdd.substring(4, 6)),
@@ -154,7 +154,14 @@ public final class RecordedDate implements Comparable<RecordedDate> {
 
     /** The standard CSV form: {@code 19700301}, {@code 19450000}, {@code 00000000}. */
     public String toStandardCsv() {
-        return String.format("%04d%02d%02d", year, month, day);
+        // Without String.format: a bulk load writes this for every date of every snapshot.
+        char[] text = new char[8];
+        int value = year * 10_000 + month * 100 + day;
+        for (int i = 7; i >= 0; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return new String(text);
     }
 
     /** 西暦 text: 1970年3月1日, 1945年月日不詳, 1945年3月日不詳, 年月日不詳. */

@@ -116,6 +116,11 @@ final class MigrationDatabaseFixture implements AutoCloseable {
         return texts;
     }
 
+    /** The decoded lines of one CP932 file, without line ends. */
+    static List<String> decodedLines(Path file) throws java.io.IOException {
+        return new String(Files.readAllBytes(file), CP932).lines().toList();
+    }
+
     @Override
     public void close() {
         drop.run();

@@ -177,9 +177,18 @@ class RegistryProjectionIntegrationTests extends IntegrationTest {
             ExportReport report = RegistryExport.run(connection, TOWN, out, "test", key());
             assertThat(report.written()).isTrue();
         }
-        for (String file : List.of("data_cyonei.csv", "data_d0101.csv", "data_d0301.csv", "data_d0603.csv")) {
+        for (String file : List.of("data_cyonei.csv", "data_d0301.csv", "data_d0603.csv")) {
             assertThat(decoded(out.resolve(file))).as(file).isEqualTo(decoded(generated.resolve(file)));
         }
+        // The export reads the registry: the imported rows as imported, then any resident another test of this
+        // class recorded in the cloud since (a 転入 gets a 宛名番号 after the imported ones).
+        List<String> imported = decoded(generated.resolve("data_d0101.csv")).lines().toList();
+        List<String> exported = decoded(out.resolve("data_d0101.csv")).lines().toList();
+        assertThat(exported.subList(0, imported.size())).isEqualTo(imported);
+        java.util.Set<String> importedNumbers = new java.util.HashSet<>();
+        imported.forEach(line -> importedNumbers.add(line.split(",", -1)[0]));
+        assertThat(exported.subList(imported.size(), exported.size()))
+                .allSatisfy(line -> assertThat(importedNumbers).doesNotContain(line.split(",", -1)[0]));
     }
 
     @Test

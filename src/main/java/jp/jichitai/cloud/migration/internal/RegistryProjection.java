@@ -64,6 +64,12 @@ public final class RegistryProjection {
     private static final MessageId APPROXIMATED_DATE = MessageId.of("W-MIG-0601");
     private static final MessageId UNKNOWN_REASON = MessageId.of("W-MIG-0602");
     private static final MessageId RECORD_CODE_KEPT = MessageId.of("W-MIG-0603");
+    private static final MessageId DEPENDS_ON_REFUSED = MessageId.of("E-MIG-0603");
+    /**
+     * Test hook (the kill test): seconds to pause after the first households were written into the registry, so
+     * that a process can be killed while the projection runs. Unset (the default) means no pause.
+     */
+    public static final String PAUSE_PROPERTY = "jc.test.import-pause-in-projection-seconds";
     /** Snapshots handed to the registry's loader at a time: bounded memory, few round trips. */
     private static final int SNAPSHOTS_PER_LOAD = 5_000;
 
@@ -74,10 +80,19 @@ public final class RegistryProjection {
     private final String fileName;
     private final Layout layout;
     private final Map<String, Integer> index = new HashMap<>();
+    /** With a rejects file: a household with a row the registry cannot hold is left out, not a reason to stop. */
+    private final boolean leaveOutRefused;
+    private final long errorsBefore;
+    private final List<RefusedRow> refused = new ArrayList<>();
+    private final java.util.Set<String> refusedResidents = new java.util.LinkedHashSet<>();
+    /** The line of the row that made the last {@link #history} fail, and why. */
+    private long failedLine;
     private long residents;
 
     private RegistryProjection(Connection connection, String tenant, RegistryBulkWriter registry, Layout layout,
-            MigrationProblems problems) {
+            MigrationProblems problems, boolean leaveOutRefused) {
+        this.leaveOutRefused = leaveOutRefused;
+        this.errorsBefore = problems.errorCount();
         this.connection = connection;
         this.tenant = tenant;
         this.registry = registry;
@@ -96,10 +111,37 @@ public final class RegistryProjection {
      */
     public static long project(Connection connection, String tenant, RegistryBulkWriter registry, Layout layout,
             MigrationProblems problems, Consumer<String> progress) throws SQLException {
-        return new RegistryProjection(connection, tenant, registry, layout, problems).run(progress);
+        return new RegistryProjection(connection, tenant, registry, layout, problems, false).run(progress);
     }
 
+    /** A data_d0101 row left out of the registry (with a rejects file), with why. */
+    public record RefusedRow(long line, String atenaNumber, List<jp.jichitai.cloud.migrationformat.RejectionReason> reasons) {
+    }
+
+    /**
+     * What a projection that leaves refused households out wrote: the residents, the rows left out (every row of
+     * every member of a household in which one row cannot be held, in line order) and their 宛名番号.
+     */
+    public record Outcome(long residents, List<RefusedRow> refused, java.util.Set<String> refusedResidents) {
+    }
+
+    /**
+     * As {@link #project} but for an import with a rejects file: a household with a row the registry cannot hold
+     * is left out whole (the row with its errors, every other row of its members with E-MIG-0603), the others are
+     * written. The errors are reported as usual; the caller moves the rows left out to the rejects file.
+     */
+    public static Outcome projectLeavingOutRefused(Connection connection, String tenant, RegistryBulkWriter registry,
+            Layout layout, MigrationProblems problems, Consumer<String> progress) throws SQLException {
+        RegistryProjection projection = new RegistryProjection(connection, tenant, registry, layout, problems, true);
+        long residents = projection.run(progress);
+        projection.refused.sort(java.util.Comparator.comparingLong(RefusedRow::line));
+        return new Outcome(residents, List.copyOf(projection.refused), java.util.Set.copyOf(projection.refusedResidents));
+    }
+
+    private Consumer<String> progress = line -> { };
+
     private long run(Consumer<String> progress) throws SQLException {
+        this.progress = progress;
         List<String> columns = MigratedTable.RESIDENT_ROWS.columns();
         // Each person's rows, oldest first, grouped by the household of their latest row.
         String sql = "SELECT * FROM (SELECT FIRST_VALUE(household_number) OVER (PARTITION BY atena_number "
@@ -116,6 +158,7 @@ public final class RegistryProjection {
                 String household = null;
                 List<ResidentHistory> members = new ArrayList<>();
                 List<Row> person = new ArrayList<>();
+                List<Row> householdRows = new ArrayList<>();
                 while (rs.next()) {
                     Row row = new Row(rs.getLong("line_number"), new String[columns.size()]);
                     for (int i = 0; i < columns.size(); i++) {
@@ -123,12 +166,13 @@ public final class RegistryProjection {
                     }
                     String currentHousehold = rs.getString(1);
                     if (!person.isEmpty() && !person.get(0).get("atena_number").equals(row.get("atena_number"))) {
-                        history(person).ifPresent(members::add);
+                        personDone(person, members);
                         person.clear();
                     }
                     if (household != null && !household.equals(currentHousehold)) {
-                        batchSnapshots += add(batch, household, members);
+                        batchSnapshots += add(batch, household, members, householdRows);
                         members = new ArrayList<>();
+                        householdRows.clear();
                         if (batchSnapshots >= SNAPSHOTS_PER_LOAD) {
                             load(batch);
                             batchSnapshots = 0;
@@ -136,16 +180,17 @@ public final class RegistryProjection {
                     }
                     household = currentHousehold;
                     person.add(row);
+                    householdRows.add(row);
                     if (residents + members.size() >= nextProgress) {
                         progress.accept(String.format(Locale.ROOT, "住民記録に反映中: %,d 人", residents + members.size()));
                         nextProgress += 100_000;
                     }
                 }
                 if (!person.isEmpty()) {
-                    history(person).ifPresent(members::add);
+                    personDone(person, members);
                 }
                 if (household != null) {
-                    add(batch, household, members);
+                    add(batch, household, members, householdRows);
                 }
             }
         }
@@ -153,7 +198,56 @@ public final class RegistryProjection {
         return residents;
     }
 
-    private int add(List<SeedHousehold> batch, String household, List<ResidentHistory> members) {
+    /** A person's rows read: their history joins the household's members, or the household is marked refused. */
+    private void personDone(List<Row> person, List<ResidentHistory> members) {
+        problems.mark();
+        Optional<ResidentHistory> history = history(person);
+        if (history.isPresent()) {
+            members.add(history.get());
+        } else {
+            refusedLines.put(failedLine, problems.errorsSinceMark());
+        }
+    }
+
+    /** Rows of the current household that could not be held, with their errors. */
+    private final Map<Long, List<jp.jichitai.cloud.migrationformat.RejectionReason>> refusedLines = new HashMap<>();
+
+    private void pauseIfAsked() {
+        String seconds = System.getProperty(PAUSE_PROPERTY);
+        if (seconds == null || seconds.isBlank()) {
+            return;
+        }
+        progress.accept(String.format(Locale.ROOT, "住民記録に反映中: %,d 人（試験用の一時停止 %s 秒）", residents, seconds));
+        try {
+            Thread.sleep(Long.parseLong(seconds.strip()) * 1000);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private int add(List<SeedHousehold> batch, String household, List<ResidentHistory> members, List<Row> rows) {
+        if (!refusedLines.isEmpty()) {
+            if (leaveOutRefused) {
+                String cause = null;
+                for (Row row : rows) {
+                    if (refusedLines.containsKey(row.line)) {
+                        cause = fileName + ":" + row.line;
+                        break;
+                    }
+                }
+                for (Row row : rows) {
+                    List<jp.jichitai.cloud.migrationformat.RejectionReason> reasons = refusedLines.get(row.line);
+                    if (reasons == null || reasons.isEmpty()) {
+                        problems.report(fileName, row.line, 1, DEPENDS_ON_REFUSED, row.get("atena_number"), cause);
+                        reasons = List.of(new jp.jichitai.cloud.migrationformat.RejectionReason(DEPENDS_ON_REFUSED, 1));
+                    }
+                    refused.add(new RefusedRow(row.line, row.get("atena_number"), reasons));
+                    refusedResidents.add(row.get("atena_number"));
+                }
+            }
+            refusedLines.clear();
+            return 0;
+        }
         if (members.isEmpty()) {
             return 0;
         }
@@ -162,8 +256,13 @@ public final class RegistryProjection {
     }
 
     private void load(List<SeedHousehold> batch) {
-        if (!problems.hasErrors()) {
+        // Left-out households are not in the batch; otherwise an error of the projection stops the loading.
+        if (leaveOutRefused || problems.errorCount() == errorsBefore) {
+            boolean first = residents == 0;
             residents += registry.load(batch);
+            if (first && residents > 0) {
+                pauseIfAsked();
+            }
         }
         batch.clear();
     }
@@ -175,6 +274,7 @@ public final class RegistryProjection {
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             int number = Integer.parseInt(row.get("history_number"));
+            failedLine = row.line;
             if (number != i + 1) {
                 problems.report(fileName, row.line, column("履歴番号"), HISTORY_GAP, row.get("atena_number"),
                         rows.stream().map(r -> String.valueOf(Integer.parseInt(r.get("history_number")))).toList());

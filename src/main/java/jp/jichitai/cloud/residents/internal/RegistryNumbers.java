@@ -10,8 +10,11 @@ public final class RegistryNumbers {
     }
 
     /** Checks the form (digits only, 1..15) and returns the text unchanged, leading zeros included. */
+    /** Compiled once: every number read or loaded is checked (a bulk load checks millions). */
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("[0-9]{1," + MAXIMUM_DIGITS + "}");
+
     public static String requireForm(String digits, String formMessageId) {
-        if (digits == null || !digits.matches("[0-9]{1," + MAXIMUM_DIGITS + "}")) {
+        if (digits == null || !FORM.matcher(digits).matches()) {
             throw ResidentMessages.refusal(formMessageId, digits);
         }
         return digits;

@@ -37,6 +37,14 @@ final class IndividualNumberCipher {
 
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
+    /** A Cipher per thread (not thread-safe; looking one up costs more than using it), initialised for every use. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    });
 
     IndividualNumberCipher(byte[] keyBytes) {
         if (keyBytes.length != 32 && keyBytes.length != 16) {
@@ -75,7 +83,7 @@ final class IndividualNumberCipher {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associatedData(tenant, atenaNumber));
             byte[] sealed = cipher.doFinal(number.value().getBytes(StandardCharsets.US_ASCII));
@@ -91,7 +99,7 @@ final class IndividualNumberCipher {
     IndividualNumber decrypt(String stored, String tenant, String atenaNumber) {
         try {
             byte[] in = Base64.getDecoder().decode(stored);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = CIPHERS.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             cipher.updateAAD(associatedData(tenant, atenaNumber));
             byte[] plain = cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES);
