@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import jp.jichitai.cloud.migrationformat.Cp932CsvReader;
 import jp.jichitai.cloud.migrationformat.Cp932CsvWriter;
@@ -156,15 +158,31 @@ public final class DataSetup {
         if (!districts.missing()) {
             readDistricts(districts);
         }
-        if (!residentRows.missing()) {
-            readResidents(residentRows);
+        if (rejects == null) {
+            // data_d0301 and data_d0603 do not depend on data_d0101 while they are read: a second thread reads them
+            // beside it (the machine's second core), with problems of its own that follow data_d0101's afterwards,
+            // so errors are listed in the same order as when the files are read one after the other.
+            MigrationProblems laterProblems = new MigrationProblems(options.errorListLimit());
+            FutureTask<Void> later = new FutureTask<>(() -> {
+                readLegacyAndIncomes(legacyRows, incomeRows, laterProblems);
+                return null;
+            });
+            Thread thread = new Thread(later, "setup-d0301-d0603");
+            thread.setDaemon(true);
+            thread.start();
+            if (!residentRows.missing()) {
+                readResidents(residentRows);
+            }
+            awaitLater(later);
+            problems.addAll(laterProblems);
+        } else {
+            // With a rejects file the rows are rejected in file order into one file: one thread.
+            if (!residentRows.missing()) {
+                readResidents(residentRows);
+            }
+            readLegacyAndIncomes(legacyRows, incomeRows, problems);
         }
-        if (!legacyRows.missing()) {
-            readLegacyRegistrations(legacyRows);
-        }
-        if (!incomeRows.missing()) {
-            readIncomes(incomeRows);
-        }
+        countUsedLegacyAndIncomes(legacyRows, incomeRows);
         reconcileDistricts(districts);
         long written = 0;
         boolean outputWritten = false;
@@ -175,6 +193,37 @@ public final class DataSetup {
         return new SetupResult(districtLayout.version(), inputs, options.output().getFileName().toString(), outputWritten ? written : 0,
                 outputWritten, problems, rejects == null ? null : options.rejects().getFileName().toString(),
                 rejects == null ? 0 : rejects.rowsWritten(), errorsOfRejectedRows);
+    }
+
+    private void readLegacyAndIncomes(FileReconciliation legacyRows, FileReconciliation incomeRows, MigrationProblems found)
+            throws IOException {
+        if (!legacyRows.missing()) {
+            readLegacyRegistrations(legacyRows, found);
+        }
+        if (!incomeRows.missing()) {
+            readIncomes(incomeRows, found);
+        }
+    }
+
+    private static void awaitLater(FutureTask<Void> later) throws IOException {
+        try {
+            later.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading data_d0301 and data_d0603", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private Path inputOf(Layout layout) {
@@ -189,6 +238,12 @@ public final class DataSetup {
 
     /** Reads, validates and hands on each row; returns the number of valid rows. */
     private long readFile(Layout layout, FileReconciliation reconciliation, RowHandler handler) throws IOException {
+        return readFile(layout, reconciliation, handler, problems);
+    }
+
+    /** Reads one file, reporting to {@code problems} (the files read by the second thread have their own). */
+    private long readFile(Layout layout, FileReconciliation reconciliation, RowHandler handler, MigrationProblems problems)
+            throws IOException {
         Path file = inputOf(layout);
         long size = Files.size(file);
         long nextProgress = size >= PROGRESS_FROM_BYTES ? size / 10 : Long.MAX_VALUE;
@@ -201,7 +256,8 @@ public final class DataSetup {
             problems.mark();
             while ((row = reader.next()) != null) {
                 reconciliation.countRead();
-                boolean accepted = !row.isMalformed() && validator.validate(row) && isNewKey(keys, layout, row) && handler.handle(row);
+                boolean accepted = !row.isMalformed() && validator.validate(row) && isNewKey(keys, layout, row, problems)
+                        && handler.handle(row);
                 if (accepted) {
                     valid++;
                 } else {
@@ -251,7 +307,7 @@ public final class DataSetup {
         return (int) Math.min(estimate, 1 << 24);
     }
 
-    private boolean isNewKey(KeyTracker keys, Layout layout, CsvRow row) {
+    private static boolean isNewKey(KeyTracker keys, Layout layout, CsvRow row, MigrationProblems problems) {
         if (keys.add(row)) {
             return true;
         }
@@ -291,8 +347,11 @@ public final class DataSetup {
         reconciliation.reject(REMOVED, residents.persons() - current);
     }
 
-    private void readLegacyRegistrations(FileReconciliation reconciliation) throws IOException {
-        long valid = readFile(legacyLayout, reconciliation, row -> {
+    private long validLegacyRows;
+    private long validIncomeRows;
+
+    private void readLegacyRegistrations(FileReconciliation reconciliation, MigrationProblems found) throws IOException {
+        validLegacyRows = readFile(legacyLayout, reconciliation, row -> {
             long addressNumber = row.fieldAsLong(1);
             LegacyRegistration registration = new LegacyRegistration(addressNumber, row.field(3), row.field(8), row.field(15), row.field(21));
             int index = legacyIndexes.get(addressNumber, -1);
@@ -303,32 +362,39 @@ public final class DataSetup {
                 legacyRegistrations.set(index, registration);
             }
             return true;
-        });
-        long used = legacyRegistrations.stream().mapToLong(LegacyRegistration::addressNumber).filter(residents::isCurrentResident).count();
-        reconciliation.countUsed(used);
-        reconciliation.reject(OLDER_REGISTRATION, valid - legacyRegistrations.size());
-        reconciliation.reject(NOT_CURRENT, legacyRegistrations.size() - used);
+        }, found);
     }
 
-    private void readIncomes(FileReconciliation reconciliation) throws IOException {
-        newestTaxYears = new LongIntHashMap(residents.persons());
-        long[] chosenOfCurrent = new long[1];
-        long valid = readFile(incomeLayout, reconciliation, row -> {
+    /** What of data_d0301 and data_d0603 is used: the rows of current residents, known once data_d0101 is read. */
+    private void countUsedLegacyAndIncomes(FileReconciliation legacyRows, FileReconciliation incomeRows) {
+        if (!legacyRows.missing()) {
+            long used = legacyRegistrations.stream().mapToLong(LegacyRegistration::addressNumber).filter(residents::isCurrentResident).count();
+            legacyRows.countUsed(used);
+            legacyRows.reject(OLDER_REGISTRATION, validLegacyRows - legacyRegistrations.size());
+            legacyRows.reject(NOT_CURRENT, legacyRegistrations.size() - used);
+        }
+        if (!incomeRows.missing()) {
+            long chosenOfCurrent = newestTaxYears.countKeys(residents::isCurrentResident);
+            incomeRows.countUsed(chosenOfCurrent);
+            incomeRows.reject(OLDER_TAX_YEAR, validIncomeRows - newestTaxYears.size());
+            incomeRows.reject(NOT_CURRENT, newestTaxYears.size() - chosenOfCurrent);
+        }
+    }
+
+    private void readIncomes(FileReconciliation reconciliation, MigrationProblems found) throws IOException {
+        // Sized like the persons of data_d0101 (which may still be being read): at most one entry per person.
+        Path residentFile = inputOf(residentLayout);
+        newestTaxYears = new LongIntHashMap(Files.isRegularFile(residentFile) ? estimatedRows(residentFile) : 1024);
+        validIncomeRows = readFile(incomeLayout, reconciliation, row -> {
             long addressNumber = row.fieldAsLong(1);
             int year = (int) row.fieldAsLong(2);
             int taxClass = row.byteBuffer()[row.fieldByteStart(8)] - '0';
             int known = newestTaxYears.get(addressNumber, -1);
             if (known < 0 || known / 10 < year) {
                 newestTaxYears.put(addressNumber, year * 10 + taxClass, -1);
-                if (known < 0 && residents.isCurrentResident(addressNumber)) {
-                    chosenOfCurrent[0]++;
-                }
             }
             return true;
-        });
-        reconciliation.countUsed(chosenOfCurrent[0]);
-        reconciliation.reject(OLDER_TAX_YEAR, valid - newestTaxYears.size());
-        reconciliation.reject(NOT_CURRENT, newestTaxYears.size() - chosenOfCurrent[0]);
+        }, found);
     }
 
     private void reconcileDistricts(FileReconciliation reconciliation) {
