@@ -183,13 +183,14 @@ public final class DataSetup {
             readLegacyAndIncomes(legacyRows, incomeRows, problems);
         }
         countUsedLegacyAndIncomes(legacyRows, incomeRows);
-        reconcileDistricts(districts);
         long written = 0;
         boolean outputWritten = false;
         if (!hasStoppingErrors()) {
             written = writeOutput();
             outputWritten = !hasStoppingErrors();
         }
+        // After the output: writing it marks the districts its rows refer to, which saves a pass over the residents.
+        reconcileDistricts(districts);
         return new SetupResult(districtLayout.version(), inputs, options.output().getFileName().toString(), outputWritten ? written : 0,
                 outputWritten, problems, rejects == null ? null : options.rejects().getFileName().toString(),
                 rejects == null ? 0 : rejects.rowsWritten(), errorsOfRejectedRows);
@@ -348,6 +349,8 @@ public final class DataSetup {
     }
 
     private long validLegacyRows;
+    /** The districts the written rows refer to, once every current resident has been written; else null. */
+    private boolean[] referencedByOutput;
     private long validIncomeRows;
 
     private void readLegacyRegistrations(FileReconciliation reconciliation, MigrationProblems found) throws IOException {
@@ -401,6 +404,17 @@ public final class DataSetup {
         if (!districtsKnown) {
             return;
         }
+        boolean[] referenced = referencedByOutput != null ? referencedByOutput : referencedDistricts();
+        int used = 0;
+        for (boolean districtReferenced : referenced) {
+            used += districtReferenced ? 1 : 0;
+        }
+        reconciliation.countUsed(used);
+        reconciliation.reject(UNREFERENCED_DISTRICT, districtNames.size() - used);
+    }
+
+    /** The districts some current resident refers to, by a pass over the residents (when no output was written). */
+    private boolean[] referencedDistricts() {
         boolean[] referenced = new boolean[districtNames.size()];
         int[] starts = new int[ResidentProjection.KEPT_COLUMNS.length + 1];
         for (int slot = 0; slot < residents.persons(); slot++) {
@@ -412,12 +426,7 @@ public final class DataSetup {
                 }
             }
         }
-        int used = 0;
-        for (boolean districtReferenced : referenced) {
-            used += districtReferenced ? 1 : 0;
-        }
-        reconciliation.countUsed(used);
-        reconciliation.reject(UNREFERENCED_DISTRICT, districtNames.size() - used);
+        return referenced;
     }
 
     private long writeOutput() throws IOException {
@@ -455,6 +464,7 @@ public final class DataSetup {
      */
     private long writeResidents(Cp932CsvWriter writer) throws IOException {
         int[] order = residents.currentResidentsInImportOrder();
+        boolean[] referenced = new boolean[districtNames.size()];
         int[] kept = new int[ResidentProjection.KEPT_COLUMNS.length + 1];
         String japanese = residentLayout.column("住民種別").labelOf("1");
         String foreign = residentLayout.column("住民種別").labelOf("2");
@@ -493,7 +503,10 @@ public final class DataSetup {
             keptField(writer, bytes, kept, 9);
             keptField(writer, bytes, kept, 13);
             keptField(writer, bytes, kept, 10);
-            int district = districtNames.indexOf(bytes, kept[10], kept[11] - 1);
+            int district = districtNames.indexOf(bytes, kept[DISTRICT_IN_KEPT], kept[DISTRICT_IN_KEPT + 1] - 1);
+            if (district >= 0) {
+                referenced[district] = true;
+            }
             writer.text(district < 0 ? "" : districtNames.name(district));
             keptField(writer, bytes, kept, 11);
             keptField(writer, bytes, kept, 12);
@@ -513,6 +526,8 @@ public final class DataSetup {
                 written++;
             }
         }
+        // Every current resident passed: the districts referred to are known without another pass.
+        referencedByOutput = referenced;
         return written;
     }
 
