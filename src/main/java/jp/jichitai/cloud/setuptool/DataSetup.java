@@ -2,7 +2,9 @@ package jp.jichitai.cloud.setuptool;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -86,6 +88,11 @@ public final class DataSetup {
     private static final String UNREFERENCED_DISTRICT = "I-MIG-0406";
     private static final long PROGRESS_FROM_BYTES = 32L << 20;
     private static final int DISTRICT_IN_KEPT = 10;
+    /**
+     * From this many current residents the import file is written by two threads (see {@link #writeInTwoHalves});
+     * the system property {@code jc.setup.write-in-two-from} changes it (tests set 1 to use two on small files).
+     */
+    static final String WRITE_IN_TWO_FROM = "jc.setup.write-in-two-from";
 
     /** The kept fields of a legacy alien registration (data_d0301) that the import file may fall back on. */
     private record LegacyRegistration(long addressNumber, String registrationDate, String nationality, String residenceStatus,
@@ -437,10 +444,19 @@ public final class DataSetup {
         String outputName = output.getFileName().toString();
         long written = 0;
         try {
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                    Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), problems)) {
-                writer.writeHeader();
-                written = writeResidents(writer);
+            int[] order = residents.currentResidentsInImportOrder();
+            Long inTwo = order.length >= Math.max(2, Integer.getInteger(WRITE_IN_TWO_FROM, 50_000)) ? writeInTwoHalves(order, temporary, outputName) : null;
+            if (inTwo != null) {
+                written = inTwo;
+            } else {
+                boolean[] referenced = new boolean[districtNames.size()];
+                try (OutputStream stream = Files.newOutputStream(temporary);
+                        Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), problems)) {
+                    writer.writeHeader();
+                    written = writeResidents(writer, order, 0, order.length, referenced);
+                }
+                // Every current resident passed: the districts referred to are known without another pass.
+                referencedByOutput = referenced;
             }
             if (!hasStoppingErrors()) {
                 try {
@@ -462,22 +478,105 @@ public final class DataSetup {
      * data_d0101 go from the kept CP932 bytes straight to the writer (which re-encodes them character by
      * character, applying the 外字 map), so no String is built per field.
      */
-    private long writeResidents(Cp932CsvWriter writer) throws IOException {
-        int[] order = residents.currentResidentsInImportOrder();
-        boolean[] referenced = new boolean[districtNames.size()];
+    /**
+     * Writes the import file with two threads: this one writes the header and the first half of the rows (cut at a
+     * household's end) into the file, the other the second half into a part file beside it, which is then appended.
+     * Each half reports to problems of its own; if either half found any problem (a character CP932 cannot hold, a
+     * separator in a field), the result is thrown away and null returned, and the file is written again by one
+     * thread, so the problems are reported with the same output line numbers as always.
+     */
+    private Long writeInTwoHalves(int[] order, Path temporary, String outputName) throws IOException {
+        int half = order.length / 2;
+        while (half < order.length && residents.householdNumber(order[half]) == residents.householdNumber(order[half - 1])) {
+            half++;
+        }
+        int cut = half;
+        Path part = Files.createTempFile(temporary.getParent(), "." + outputName, ".part");
+        try {
+            MigrationProblems secondProblems = new MigrationProblems(options.errorListLimit());
+            boolean[] secondReferenced = new boolean[districtNames.size()];
+            FutureTask<Long> second = new FutureTask<>(() -> {
+                try (OutputStream stream = Files.newOutputStream(part);
+                        Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), secondProblems)) {
+                    return writeResidents(writer, order, cut, order.length, secondReferenced);
+                }
+            });
+            Thread thread = new Thread(second, "setup-write-second-half");
+            thread.setDaemon(true);
+            thread.start();
+            MigrationProblems firstProblems = new MigrationProblems(options.errorListLimit());
+            boolean[] referenced = new boolean[districtNames.size()];
+            long written;
+            try (OutputStream stream = Files.newOutputStream(temporary);
+                    Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), firstProblems)) {
+                writer.writeHeader();
+                written = writeResidents(writer, order, 0, cut, referenced);
+            } finally {
+                // The part file is deleted below: the second half must be done with it, whatever happened here.
+                try {
+                    second.get();
+                } catch (ExecutionException | InterruptedException ignored) {
+                    // reported by awaitWriter below when this half succeeded
+                }
+            }
+            written += awaitWriter(second);
+            if (firstProblems.errorCount() + firstProblems.warningCount() + secondProblems.errorCount()
+                    + secondProblems.warningCount() > 0) {
+                return null;
+            }
+            try (FileChannel target = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    FileChannel source = FileChannel.open(part, StandardOpenOption.READ)) {
+                long size = source.size();
+                for (long copied = 0; copied < size; ) {
+                    copied += source.transferTo(copied, size - copied, target);
+                }
+            }
+            for (int i = 0; i < referenced.length; i++) {
+                referenced[i] |= secondReferenced[i];
+            }
+            referencedByOutput = referenced;
+            return written;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private static long awaitWriter(FutureTask<Long> writer) throws IOException {
+        try {
+            return writer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the second half", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Writes the rows {@code order[from..to)} ({@code to} at a household's end), marking the districts they refer to. */
+    private long writeResidents(Cp932CsvWriter writer, int[] order, int from, int to, boolean[] referenced) throws IOException {
         int[] kept = new int[ResidentProjection.KEPT_COLUMNS.length + 1];
         String japanese = residentLayout.column("住民種別").labelOf("1");
         String foreign = residentLayout.column("住民種別").labelOf("2");
         var sexColumn = residentLayout.column("性別");
         String[] sexValues = sexColumn.allowedValues().keySet().toArray(String[]::new);
         long written = 0;
-        int householdEnd = 0;
+        int householdEnd = from;
         int householdSize = 0;
-        for (int i = 0; i < order.length; i++) {
+        for (int i = from; i < to; i++) {
             int slot = order[i];
             if (i == householdEnd) {
                 householdEnd = i + 1;
-                while (householdEnd < order.length && residents.householdNumber(order[householdEnd]) == residents.householdNumber(slot)) {
+                while (householdEnd < to && residents.householdNumber(order[householdEnd]) == residents.householdNumber(slot)) {
                     householdEnd++;
                 }
                 householdSize = householdEnd - i;
@@ -526,8 +625,6 @@ public final class DataSetup {
                 written++;
             }
         }
-        // Every current resident passed: the districts referred to are known without another pass.
-        referencedByOutput = referenced;
         return written;
     }
 
