@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import jp.jichitai.cloud.audit.AuditChains;
+import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.MessageId;
 import jp.jichitai.cloud.shared.Messages;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./jc gaiji inventory --tenant CODE}: the 外字実態調査 of one town, on the database directly (no server
- * needed), as the schema owner like the other administration commands; read only.
+ * needed), as the schema owner like the other administration commands. It changes nothing but the access log:
+ * the listing names persons by 宛名番号, so each run appends a {@code gaiji.inventory.view} entry to the town's
+ * chain through {@link AuditChains#append} (as the import and vault tools do) before anything is printed.
  */
 @Command(name = "gaiji", description = "外字（利用者定義文字）の実態調査。",
         subcommands = {GaijiCommand.Inventory.class})
@@ -39,6 +43,14 @@ public class GaijiCommand implements Runnable {
     static class Inventory implements Callable<Integer> {
 
         private static final Messages MESSAGES = Messages.of("migration");
+
+        /** The access-log action of a listing, the same as the screen's. */
+        static final String AUDIT_ACTION = "gaiji.inventory.view";
+
+        /** Who ran the command, as the other command-line tools record it. */
+        private static String actor() {
+            return "cli:" + System.getProperty("user.name", "unknown");
+        }
 
         @Spec
         CommandSpec spec;
@@ -59,12 +71,18 @@ public class GaijiCommand implements Runnable {
             GaijiInventory inventory;
             try (Connection connection = database.open()) {
                 connection.setAutoCommit(false);
-                connection.setReadOnly(true);
                 try {
                     requireTenant(connection, code);
                     inventory = GaijiInventory.survey(connection, code);
+                    // The listing shows 宛名番号 (personal data): it is printed only once its access-log entry is committed.
+                    AuditChains.append(connection, code.value(), actor(), "cli", AUDIT_ACTION, "gaiji-inventory",
+                            inventory.entries().size() + " characters, " + inventory.totalPlaces() + " places",
+                            AuditEvent.Outcome.SUCCESS);
+                    connection.commit();
                 } finally {
-                    connection.rollback();
+                    if (!connection.getAutoCommit()) {
+                        connection.rollback();
+                    }
                 }
             }
             print(spec.commandLine().getOut(), inventory);

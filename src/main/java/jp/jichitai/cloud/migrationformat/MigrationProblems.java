@@ -108,6 +108,27 @@ public final class MigrationProblems {
         return Collections.unmodifiableMap(countsById);
     }
 
+    /**
+     * Adds the problems another collector found after this one's (e.g. the files read by another thread): the counts
+     * add up, and the other's listed problems follow this one's up to the list limit, so the result is the same as if
+     * one collector had seen them all in that order.
+     */
+    public void addAll(MigrationProblems later) {
+        later.countsById.forEach((id, count) -> countsById.merge(id, count, Long::sum));
+        errorCount += later.errorCount;
+        warningCount += later.warningCount;
+        for (MigrationProblem problem : later.errors) {
+            if (errors.size() < listLimit) {
+                errors.add(problem);
+            }
+        }
+        for (MigrationProblem problem : later.warnings) {
+            if (warnings.size() < listLimit) {
+                warnings.add(problem);
+            }
+        }
+    }
+
     /** The listed errors as {@code FILE:LINE:COLUMN: ID text} lines, then a line counting the rest. */
     public List<String> errorLines() {
         List<String> lines = new ArrayList<>();

@@ -2,13 +2,17 @@ package jp.jichitai.cloud.setuptool;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import jp.jichitai.cloud.migrationformat.Cp932CsvReader;
 import jp.jichitai.cloud.migrationformat.Cp932CsvWriter;
@@ -84,6 +88,11 @@ public final class DataSetup {
     private static final String UNREFERENCED_DISTRICT = "I-MIG-0406";
     private static final long PROGRESS_FROM_BYTES = 32L << 20;
     private static final int DISTRICT_IN_KEPT = 10;
+    /**
+     * From this many current residents the import file is written by two threads (see {@link #writeInTwoHalves});
+     * the system property {@code jc.setup.write-in-two-from} changes it (tests set 1 to use two on small files).
+     */
+    static final String WRITE_IN_TWO_FROM = "jc.setup.write-in-two-from";
 
     /** The kept fields of a legacy alien registration (data_d0301) that the import file may fall back on. */
     private record LegacyRegistration(long addressNumber, String registrationDate, String nationality, String residenceStatus,
@@ -156,25 +165,73 @@ public final class DataSetup {
         if (!districts.missing()) {
             readDistricts(districts);
         }
-        if (!residentRows.missing()) {
-            readResidents(residentRows);
+        if (rejects == null) {
+            // data_d0301 and data_d0603 do not depend on data_d0101 while they are read: a second thread reads them
+            // beside it (the machine's second core), with problems of its own that follow data_d0101's afterwards,
+            // so errors are listed in the same order as when the files are read one after the other.
+            MigrationProblems laterProblems = new MigrationProblems(options.errorListLimit());
+            FutureTask<Void> later = new FutureTask<>(() -> {
+                readLegacyAndIncomes(legacyRows, incomeRows, laterProblems);
+                return null;
+            });
+            Thread thread = new Thread(later, "setup-d0301-d0603");
+            thread.setDaemon(true);
+            thread.start();
+            if (!residentRows.missing()) {
+                readResidents(residentRows);
+            }
+            awaitLater(later);
+            problems.addAll(laterProblems);
+        } else {
+            // With a rejects file the rows are rejected in file order into one file: one thread.
+            if (!residentRows.missing()) {
+                readResidents(residentRows);
+            }
+            readLegacyAndIncomes(legacyRows, incomeRows, problems);
         }
-        if (!legacyRows.missing()) {
-            readLegacyRegistrations(legacyRows);
-        }
-        if (!incomeRows.missing()) {
-            readIncomes(incomeRows);
-        }
-        reconcileDistricts(districts);
+        countUsedLegacyAndIncomes(legacyRows, incomeRows);
         long written = 0;
         boolean outputWritten = false;
         if (!hasStoppingErrors()) {
             written = writeOutput();
             outputWritten = !hasStoppingErrors();
         }
+        // After the output: writing it marks the districts its rows refer to, which saves a pass over the residents.
+        reconcileDistricts(districts);
         return new SetupResult(districtLayout.version(), inputs, options.output().getFileName().toString(), outputWritten ? written : 0,
                 outputWritten, problems, rejects == null ? null : options.rejects().getFileName().toString(),
                 rejects == null ? 0 : rejects.rowsWritten(), errorsOfRejectedRows);
+    }
+
+    private void readLegacyAndIncomes(FileReconciliation legacyRows, FileReconciliation incomeRows, MigrationProblems found)
+            throws IOException {
+        if (!legacyRows.missing()) {
+            readLegacyRegistrations(legacyRows, found);
+        }
+        if (!incomeRows.missing()) {
+            readIncomes(incomeRows, found);
+        }
+    }
+
+    private static void awaitLater(FutureTask<Void> later) throws IOException {
+        try {
+            later.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading data_d0301 and data_d0603", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private Path inputOf(Layout layout) {
@@ -189,6 +246,12 @@ public final class DataSetup {
 
     /** Reads, validates and hands on each row; returns the number of valid rows. */
     private long readFile(Layout layout, FileReconciliation reconciliation, RowHandler handler) throws IOException {
+        return readFile(layout, reconciliation, handler, problems);
+    }
+
+    /** Reads one file, reporting to {@code problems} (the files read by the second thread have their own). */
+    private long readFile(Layout layout, FileReconciliation reconciliation, RowHandler handler, MigrationProblems problems)
+            throws IOException {
         Path file = inputOf(layout);
         long size = Files.size(file);
         long nextProgress = size >= PROGRESS_FROM_BYTES ? size / 10 : Long.MAX_VALUE;
@@ -201,7 +264,8 @@ public final class DataSetup {
             problems.mark();
             while ((row = reader.next()) != null) {
                 reconciliation.countRead();
-                boolean accepted = !row.isMalformed() && validator.validate(row) && isNewKey(keys, layout, row) && handler.handle(row);
+                boolean accepted = !row.isMalformed() && validator.validate(row) && isNewKey(keys, layout, row, problems)
+                        && handler.handle(row);
                 if (accepted) {
                     valid++;
                 } else {
@@ -251,7 +315,7 @@ public final class DataSetup {
         return (int) Math.min(estimate, 1 << 24);
     }
 
-    private boolean isNewKey(KeyTracker keys, Layout layout, CsvRow row) {
+    private static boolean isNewKey(KeyTracker keys, Layout layout, CsvRow row, MigrationProblems problems) {
         if (keys.add(row)) {
             return true;
         }
@@ -291,8 +355,13 @@ public final class DataSetup {
         reconciliation.reject(REMOVED, residents.persons() - current);
     }
 
-    private void readLegacyRegistrations(FileReconciliation reconciliation) throws IOException {
-        long valid = readFile(legacyLayout, reconciliation, row -> {
+    private long validLegacyRows;
+    /** The districts the written rows refer to, once every current resident has been written; else null. */
+    private boolean[] referencedByOutput;
+    private long validIncomeRows;
+
+    private void readLegacyRegistrations(FileReconciliation reconciliation, MigrationProblems found) throws IOException {
+        validLegacyRows = readFile(legacyLayout, reconciliation, row -> {
             long addressNumber = row.fieldAsLong(1);
             LegacyRegistration registration = new LegacyRegistration(addressNumber, row.field(3), row.field(8), row.field(15), row.field(21));
             int index = legacyIndexes.get(addressNumber, -1);
@@ -303,38 +372,56 @@ public final class DataSetup {
                 legacyRegistrations.set(index, registration);
             }
             return true;
-        });
-        long used = legacyRegistrations.stream().mapToLong(LegacyRegistration::addressNumber).filter(residents::isCurrentResident).count();
-        reconciliation.countUsed(used);
-        reconciliation.reject(OLDER_REGISTRATION, valid - legacyRegistrations.size());
-        reconciliation.reject(NOT_CURRENT, legacyRegistrations.size() - used);
+        }, found);
     }
 
-    private void readIncomes(FileReconciliation reconciliation) throws IOException {
-        newestTaxYears = new LongIntHashMap(residents.persons());
-        long[] chosenOfCurrent = new long[1];
-        long valid = readFile(incomeLayout, reconciliation, row -> {
+    /** What of data_d0301 and data_d0603 is used: the rows of current residents, known once data_d0101 is read. */
+    private void countUsedLegacyAndIncomes(FileReconciliation legacyRows, FileReconciliation incomeRows) {
+        if (!legacyRows.missing()) {
+            long used = legacyRegistrations.stream().mapToLong(LegacyRegistration::addressNumber).filter(residents::isCurrentResident).count();
+            legacyRows.countUsed(used);
+            legacyRows.reject(OLDER_REGISTRATION, validLegacyRows - legacyRegistrations.size());
+            legacyRows.reject(NOT_CURRENT, legacyRegistrations.size() - used);
+        }
+        if (!incomeRows.missing()) {
+            long chosenOfCurrent = newestTaxYears.countKeys(residents::isCurrentResident);
+            incomeRows.countUsed(chosenOfCurrent);
+            incomeRows.reject(OLDER_TAX_YEAR, validIncomeRows - newestTaxYears.size());
+            incomeRows.reject(NOT_CURRENT, newestTaxYears.size() - chosenOfCurrent);
+        }
+    }
+
+    private void readIncomes(FileReconciliation reconciliation, MigrationProblems found) throws IOException {
+        // Sized like the persons of data_d0101 (which may still be being read): at most one entry per person.
+        Path residentFile = inputOf(residentLayout);
+        newestTaxYears = new LongIntHashMap(Files.isRegularFile(residentFile) ? estimatedRows(residentFile) : 1024);
+        validIncomeRows = readFile(incomeLayout, reconciliation, row -> {
             long addressNumber = row.fieldAsLong(1);
             int year = (int) row.fieldAsLong(2);
             int taxClass = row.byteBuffer()[row.fieldByteStart(8)] - '0';
             int known = newestTaxYears.get(addressNumber, -1);
             if (known < 0 || known / 10 < year) {
                 newestTaxYears.put(addressNumber, year * 10 + taxClass, -1);
-                if (known < 0 && residents.isCurrentResident(addressNumber)) {
-                    chosenOfCurrent[0]++;
-                }
             }
             return true;
-        });
-        reconciliation.countUsed(chosenOfCurrent[0]);
-        reconciliation.reject(OLDER_TAX_YEAR, valid - newestTaxYears.size());
-        reconciliation.reject(NOT_CURRENT, newestTaxYears.size() - chosenOfCurrent[0]);
+        }, found);
     }
 
     private void reconcileDistricts(FileReconciliation reconciliation) {
         if (!districtsKnown) {
             return;
         }
+        boolean[] referenced = referencedByOutput != null ? referencedByOutput : referencedDistricts();
+        int used = 0;
+        for (boolean districtReferenced : referenced) {
+            used += districtReferenced ? 1 : 0;
+        }
+        reconciliation.countUsed(used);
+        reconciliation.reject(UNREFERENCED_DISTRICT, districtNames.size() - used);
+    }
+
+    /** The districts some current resident refers to, by a pass over the residents (when no output was written). */
+    private boolean[] referencedDistricts() {
         boolean[] referenced = new boolean[districtNames.size()];
         int[] starts = new int[ResidentProjection.KEPT_COLUMNS.length + 1];
         for (int slot = 0; slot < residents.persons(); slot++) {
@@ -346,12 +433,7 @@ public final class DataSetup {
                 }
             }
         }
-        int used = 0;
-        for (boolean districtReferenced : referenced) {
-            used += districtReferenced ? 1 : 0;
-        }
-        reconciliation.countUsed(used);
-        reconciliation.reject(UNREFERENCED_DISTRICT, districtNames.size() - used);
+        return referenced;
     }
 
     private long writeOutput() throws IOException {
@@ -362,10 +444,19 @@ public final class DataSetup {
         String outputName = output.getFileName().toString();
         long written = 0;
         try {
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                    Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), problems)) {
-                writer.writeHeader();
-                written = writeResidents(writer);
+            int[] order = residents.currentResidentsInImportOrder();
+            Long inTwo = order.length >= Math.max(2, Integer.getInteger(WRITE_IN_TWO_FROM, 50_000)) ? writeInTwoHalves(order, temporary, outputName) : null;
+            if (inTwo != null) {
+                written = inTwo;
+            } else {
+                boolean[] referenced = new boolean[districtNames.size()];
+                try (OutputStream stream = Files.newOutputStream(temporary);
+                        Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), problems)) {
+                    writer.writeHeader();
+                    written = writeResidents(writer, order, 0, order.length, referenced);
+                }
+                // Every current resident passed: the districts referred to are known without another pass.
+                referencedByOutput = referenced;
             }
             if (!hasStoppingErrors()) {
                 try {
@@ -387,21 +478,105 @@ public final class DataSetup {
      * data_d0101 go from the kept CP932 bytes straight to the writer (which re-encodes them character by
      * character, applying the 外字 map), so no String is built per field.
      */
-    private long writeResidents(Cp932CsvWriter writer) throws IOException {
-        int[] order = residents.currentResidentsInImportOrder();
+    /**
+     * Writes the import file with two threads: this one writes the header and the first half of the rows (cut at a
+     * household's end) into the file, the other the second half into a part file beside it, which is then appended.
+     * Each half reports to problems of its own; if either half found any problem (a character CP932 cannot hold, a
+     * separator in a field), the result is thrown away and null returned, and the file is written again by one
+     * thread, so the problems are reported with the same output line numbers as always.
+     */
+    private Long writeInTwoHalves(int[] order, Path temporary, String outputName) throws IOException {
+        int half = order.length / 2;
+        while (half < order.length && residents.householdNumber(order[half]) == residents.householdNumber(order[half - 1])) {
+            half++;
+        }
+        int cut = half;
+        Path part = Files.createTempFile(temporary.getParent(), "." + outputName, ".part");
+        try {
+            MigrationProblems secondProblems = new MigrationProblems(options.errorListLimit());
+            boolean[] secondReferenced = new boolean[districtNames.size()];
+            FutureTask<Long> second = new FutureTask<>(() -> {
+                try (OutputStream stream = Files.newOutputStream(part);
+                        Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), secondProblems)) {
+                    return writeResidents(writer, order, cut, order.length, secondReferenced);
+                }
+            });
+            Thread thread = new Thread(second, "setup-write-second-half");
+            thread.setDaemon(true);
+            thread.start();
+            MigrationProblems firstProblems = new MigrationProblems(options.errorListLimit());
+            boolean[] referenced = new boolean[districtNames.size()];
+            long written;
+            try (OutputStream stream = Files.newOutputStream(temporary);
+                    Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), firstProblems)) {
+                writer.writeHeader();
+                written = writeResidents(writer, order, 0, cut, referenced);
+            } finally {
+                // The part file is deleted below: the second half must be done with it, whatever happened here.
+                try {
+                    second.get();
+                } catch (ExecutionException | InterruptedException ignored) {
+                    // reported by awaitWriter below when this half succeeded
+                }
+            }
+            written += awaitWriter(second);
+            if (firstProblems.errorCount() + firstProblems.warningCount() + secondProblems.errorCount()
+                    + secondProblems.warningCount() > 0) {
+                return null;
+            }
+            try (FileChannel target = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    FileChannel source = FileChannel.open(part, StandardOpenOption.READ)) {
+                long size = source.size();
+                for (long copied = 0; copied < size; ) {
+                    copied += source.transferTo(copied, size - copied, target);
+                }
+            }
+            for (int i = 0; i < referenced.length; i++) {
+                referenced[i] |= secondReferenced[i];
+            }
+            referencedByOutput = referenced;
+            return written;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private static long awaitWriter(FutureTask<Long> writer) throws IOException {
+        try {
+            return writer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the second half", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Writes the rows {@code order[from..to)} ({@code to} at a household's end), marking the districts they refer to. */
+    private long writeResidents(Cp932CsvWriter writer, int[] order, int from, int to, boolean[] referenced) throws IOException {
         int[] kept = new int[ResidentProjection.KEPT_COLUMNS.length + 1];
         String japanese = residentLayout.column("住民種別").labelOf("1");
         String foreign = residentLayout.column("住民種別").labelOf("2");
         var sexColumn = residentLayout.column("性別");
         String[] sexValues = sexColumn.allowedValues().keySet().toArray(String[]::new);
         long written = 0;
-        int householdEnd = 0;
+        int householdEnd = from;
         int householdSize = 0;
-        for (int i = 0; i < order.length; i++) {
+        for (int i = from; i < to; i++) {
             int slot = order[i];
             if (i == householdEnd) {
                 householdEnd = i + 1;
-                while (householdEnd < order.length && residents.householdNumber(order[householdEnd]) == residents.householdNumber(slot)) {
+                while (householdEnd < to && residents.householdNumber(order[householdEnd]) == residents.householdNumber(slot)) {
                     householdEnd++;
                 }
                 householdSize = householdEnd - i;
@@ -427,7 +602,10 @@ public final class DataSetup {
             keptField(writer, bytes, kept, 9);
             keptField(writer, bytes, kept, 13);
             keptField(writer, bytes, kept, 10);
-            int district = districtNames.indexOf(bytes, kept[10], kept[11] - 1);
+            int district = districtNames.indexOf(bytes, kept[DISTRICT_IN_KEPT], kept[DISTRICT_IN_KEPT + 1] - 1);
+            if (district >= 0) {
+                referenced[district] = true;
+            }
             writer.text(district < 0 ? "" : districtNames.name(district));
             keptField(writer, bytes, kept, 11);
             keptField(writer, bytes, kept, 12);

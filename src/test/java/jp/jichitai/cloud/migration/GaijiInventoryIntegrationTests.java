@@ -78,6 +78,49 @@ class GaijiInventoryIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theCommandLineListingIsAuditedInTheTownsOwnChain() throws Exception {
+        moveIn(NAYORO, "林\uE0F6　三郎", "北海道名寄市北1条1丁目");
+        String actor = "cli:" + System.getProperty("user.name", "unknown");
+        long nayoroBefore = commandLineViews(NAYORO, actor);
+        long shibetsuBefore = commandLineViews(SHIBETSU, actor);
+
+        Run nayoro = run("gaiji", "inventory", "--tenant", NAYORO.value());
+
+        assertThat(nayoro.status()).isZero();
+        assertThat(commandLineViews(NAYORO, actor)).isEqualTo(nayoroBefore + 1);
+        assertThat(commandLineViews(SHIBETSU, actor)).isEqualTo(shibetsuBefore);
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                var last = owner.prepareStatement("SELECT actor_role, target, query_text, outcome FROM audit_log"
+                        + " WHERE tenant_id = ? AND action = 'gaiji.inventory.view' ORDER BY seq DESC LIMIT 1")) {
+            last.setString(1, NAYORO.value());
+            var entry = last.executeQuery();
+            assertThat(entry.next()).isTrue();
+            assertThat(entry.getString(1)).isEqualTo("cli");
+            assertThat(entry.getString(2)).isEqualTo("gaiji-inventory");
+            assertThat(entry.getString(3)).matches("\\d+ characters, [1-9]\\d* places");
+            assertThat(entry.getString(4)).isEqualTo("SUCCESS");
+            assertThat(jp.jichitai.cloud.audit.AuditChains.verify(owner, NAYORO.value()))
+                    .allSatisfy(chain -> assertThat(chain.intact()).isTrue());
+        }
+
+        Run unknown = run("gaiji", "inventory", "--tenant", "011002");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(commandLineViews(jp.jichitai.cloud.shared.TenantCode.of("011002"), actor)).isZero();
+    }
+
+    private static long commandLineViews(jp.jichitai.cloud.shared.TenantCode tenant, String actor) throws Exception {
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                var count = owner.prepareStatement(
+                        "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'gaiji.inventory.view' AND actor = ?")) {
+            count.setString(1, tenant.value());
+            count.setString(2, actor);
+            var result = count.executeQuery();
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
     void theCommandLineRefusesATownThatIsNotRegistered() {
         Run unknown = run("gaiji", "inventory", "--tenant", "011002");
         assertThat(unknown.status()).isEqualTo(2);

@@ -3,7 +3,11 @@ package jp.jichitai.cloud.migration;
 import static jp.jichitai.cloud.support.TestUsers.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,6 +56,8 @@ class ImportUploadIntegrationTests extends IntegrationTest {
     /** Towns of their own, so that the demo towns and the other migration tests are untouched. */
     static final TenantCode VALID_TOWN = TenantCode.of("016985");
     static final TenantCode INVALID_TOWN = TenantCode.of("016977");
+    /** The limit test needs only an administrator: a demo town's. */
+    static final TenantCode LIMIT_TOWN = TestUsers.SHIBETSU;
     static final int RESIDENTS = 20;
     static final long SEED = 20261127L;
 
@@ -156,6 +162,44 @@ class ImportUploadIntegrationTests extends IntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM migration_import WHERE tenant_id = ?", INVALID_TOWN)).isZero();
     }
 
+    @Test
+    void anUploadOverTheMultipartLimitIsAnsweredWithTheLimitsInJapaneseAndNothingIsKept() throws Exception {
+        Screen admin = new Screen(baseUrl(), TestUsers.ensure(accounts, LIMIT_TOWN, Role.TENANT_ADMIN));
+        admin.get("/admin/migration/import");
+        long declared = 2L << 30;
+        String status;
+        String location = null;
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            String boundary = "----jcTooLarge";
+            // Declared larger than max-request-size: the container refuses the body before reading it.
+            out.write(("POST /admin/migration/import HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nAuthorization: " + admin.authorization() + "\r\nCookie: " + admin.cookieHeader()
+                    + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: " + declared
+                    + "\r\nConnection: close\r\n\r\n--" + boundary
+                    + "\r\nContent-Disposition: form-data; name=\"data_d0101.csv\"; filename=\"data_d0101.csv\""
+                    + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            status = in.readLine();
+            for (String header = in.readLine(); header != null && !header.isEmpty(); header = in.readLine()) {
+                if (header.regionMatches(true, 0, "Location:", 0, 9)) {
+                    location = header.substring(9).strip();
+                }
+            }
+        }
+        assertThat(status).startsWith("HTTP/1.1 302");
+        assertThat(location).isNotNull();
+        HttpResponse<String> refused = admin.get(URI.create(location).getRawPath() + "?" + URI.create(location).getRawQuery());
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("入力内容に誤りがあります")
+                .contains("アップロードが大きすぎるため受け付けませんでした（1ファイルの上限 512 MB、4ファイル合計の上限 1 GB）");
+        Path uploads = TestDatabase.get().dataDirectory().resolve("migration-uploads").resolve(LIMIT_TOWN.value());
+        assertThat(!Files.exists(uploads) || Files.list(uploads).findAny().isEmpty()).as("no upload kept").isTrue();
+    }
+
     private Path generate(TenantCode town) throws Exception {
         synchronized (ImportUploadIntegrationTests.class) {
             if (tenants.find(town).isEmpty()) {
@@ -196,7 +240,8 @@ class ImportUploadIntegrationTests extends IntegrationTest {
 
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
         private final String baseUrl;
         private final String authorization;
 
@@ -234,6 +279,16 @@ class ImportUploadIntegrationTests extends IntegrationTest {
             return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
+        String authorization() {
+            return authorization;
+        }
+
+        /** The session's cookies, as a Cookie header. */
+        String cookieHeader() {
+            return cookies.getCookieStore().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+                    .collect(java.util.stream.Collectors.joining("; "));
         }
 
         private static String token(String page) {

@@ -36,7 +36,8 @@ class MigrationMessagesTests {
         }
         Messages messages = Messages.of("migration");
 
-        assertThat(used).contains("E-MIG-0501", "E-MIG-0502", "E-MIG-0503", "E-MIG-0504", "E-MIG-0505", "I-MIG-0501");
+        assertThat(used).contains("E-MIG-0501", "E-MIG-0502", "E-MIG-0503", "E-MIG-0504", "E-MIG-0505", "I-MIG-0501",
+                "E-MIG-0801", "E-MIG-0802", "E-MIG-0803", "E-MIG-0804", "E-MIG-0805");
         assertThat(used).allSatisfy(id -> assertThat(messages.has(MessageId.of(id))).as(id).isTrue());
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.util.unit.DataSize;
 
 import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.audit.AuditLog;
@@ -65,21 +66,42 @@ class ImportUploadController {
     private final AuditLog auditLog;
     private final RegistryBulkWriter.KeySource key;
     private final long maxFileBytes;
+    private final String multipartMaxFileSize;
+    private final String multipartMaxRequestSize;
 
     ImportUploadController(ImportUploads uploads, DataSource dataSource, AuditLog auditLog,
             @Value("${jc.residents.individual-number-key:}") String configuredKey, @Value("${jc.data-dir}") Path dataDirectory,
-            @Value("${jc.migration.upload-max-file-bytes:536870912}") long maxFileBytes) {
+            @Value("${jc.migration.upload-max-file-bytes:536870912}") long maxFileBytes,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize multipartMaxFileSize,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipartMaxRequestSize) {
         this.uploads = uploads;
         this.dataSource = dataSource;
         this.auditLog = auditLog;
         this.key = new RegistryBulkWriter.KeySource(configuredKey, dataDirectory);
         this.maxFileBytes = maxFileBytes;
+        this.multipartMaxFileSize = readable(multipartMaxFileSize);
+        this.multipartMaxRequestSize = readable(multipartMaxRequestSize);
+    }
+
+    /** A size as the screen shows it: whole megabytes or gigabytes when it is one, else bytes. */
+    static String readable(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes >= 1L << 30 && bytes % (1L << 30) == 0) {
+            return (bytes >> 30) + " GB";
+        }
+        if (bytes >= 1L << 20 && bytes % (1L << 20) == 0) {
+            return (bytes >> 20) + " MB";
+        }
+        return String.format(Locale.ROOT, "%,d バイト", bytes);
     }
 
     @GetMapping("/admin/migration/import")
-    String form(Model model) {
+    String form(@RequestParam(name = "refused", required = false) String refused, Model model) {
         auditLog.record(AuditEvent.of("migration.import.view", "migration-import"));
         model.addAttribute("files", FILES);
+        if (UploadTooLarge.REFUSED.equals(refused)) {
+            model.addAttribute("formErrors", List.of(MigrationMessages.text("E-MIG-0803", multipartMaxFileSize, multipartMaxRequestSize)));
+        }
         return "admin/migration-import";
     }
 
@@ -90,9 +112,9 @@ class ImportUploadController {
             MultipartFile file = request.getFile(name);
             // An empty file is a choice (a town may have no rows of a kind); the import says whether it may be.
             if (file == null || file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()) {
-                missing.add(name + " を選択してください。");
+                missing.add(MigrationMessages.text("E-MIG-0801", name));
             } else if (file.getSize() > maxFileBytes) {
-                missing.add(String.format(Locale.ROOT, "%s は大きすぎます（上限 %,d バイト）。", name, maxFileBytes));
+                missing.add(MigrationMessages.text("E-MIG-0802", name, maxFileBytes));
             }
         }
         if (!missing.isEmpty()) {
@@ -142,9 +164,9 @@ class ImportUploadController {
             Principal user, Model model) throws IOException, SQLException {
         ImportUploads.Upload upload = own(id, user);
         if (upload.report().outcome() != ImportReport.Outcome.VALID) {
-            model.addAttribute("formError", "誤りのあるデータは取り込めません。ファイルを直してからもう一度アップロードしてください。");
+            model.addAttribute("formError", MigrationMessages.text("E-MIG-0804"));
         } else if (upload.report().rowsReplaced() > 0 && !replace) {
-            model.addAttribute("formError", "この団体には住民データがあります。置き換える場合は「置き換える」を選んでください。");
+            model.addAttribute("formError", MigrationMessages.text("E-MIG-0805"));
         } else {
             ImportRequest request = request(upload, user.getName());
             try {

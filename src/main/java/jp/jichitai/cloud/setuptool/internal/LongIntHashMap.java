@@ -55,6 +55,17 @@ public final class LongIntHashMap {
         return size;
     }
 
+    /** How many keys satisfy the test. */
+    public int countKeys(java.util.function.LongPredicate test) {
+        int count = 0;
+        for (long key : keys) {
+            if (key != EMPTY && test.test(key)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     private int slotOf(long key) {
         if (key == EMPTY) {
             throw new IllegalArgumentException("-1 cannot be a key");
