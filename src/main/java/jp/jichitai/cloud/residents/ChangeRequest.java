@@ -31,8 +31,16 @@ public sealed interface ChangeRequest {
 
     /** 出生: a child born into {@code household}; the 異動日 is the day of birth. Address and kind follow the household. */
     record Birth(LocalDate changedOn, Optional<LocalDate> notifiedOn, HouseholdNumber household, PersonName name,
-            Sex sex, Relationship relationship, Optional<FamilyRegister> familyRegister,
+            Sex sex, Relationship relationship, Optional<FamilyRegister> familyRegister, Entitlements entitlements,
             OptionalInt expectedHouseholdHistory) implements ChangeRequest {
+
+        /** A newborn holds only the 資格 a newborn can hold: 国民健康保険 (with the household) and 児童手当. */
+        public Birth {
+            if (entitlements.onElectoralRoll() || entitlements.lateStageElderlyMedicalCare()
+                    || entitlements.longTermCareInsurance() || entitlements.nationalPension() != NationalPensionCategory.NOT_INSURED) {
+                throw new IllegalArgumentException("a newborn holds no electoral, elderly, care or pension entitlement");
+            }
+        }
     }
 
     /** 転居: the whole household of {@code resident} moves to another address in the municipality. */

@@ -318,7 +318,7 @@ class RegistryService implements Residents {
                 .familyRegister(head.kind() == ResidentKind.JAPANESE
                         ? request.familyRegister().or(head::familyRegister) : Optional.empty())
                 .address(head.address()).becameResidentOn(born).addressSettledOn(born).changedOn(request.changedOn())
-                .entitlements(Entitlements.none()).foreignItems(foreign).build();
+                .entitlements(request.entitlements()).foreignItems(foreign).build();
         work.begin(new Change(ChangeKind.BIRTH, request.changedOn(), request.notifiedOn()), child);
         return ChangeKind.BIRTH;
     }

@@ -2,13 +2,19 @@ package jp.jichitai.cloud.residents.registry;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntUnaryOperator;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,12 +35,13 @@ import jp.jichitai.cloud.residents.registry.SearchProbes.Stage;
  * LIMIT: exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
  * typed. Within a stage: kana order.
  *
- * <p>The ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in one statement, as a {@code UNION ALL} of the
- * ranges in rank order, each joined to its display row, read with a fetch size of one page: the database runs a
- * branch only when the rows before it did not fill the fetch (an Append runs its children one after the other and a
- * suspended portal stops it), so a page that the first range fills costs one index range, and the next statement is
- * sent only if the page is not full. Rows stream in rank order; the first {@code limit} distinct residents are the
- * page. No branch sorts: each reads the primary key of {@code resident_search_key} in its own order.
+ * <p>Most searches take two round trips ({@link OnePass}): one statement reads every range of the query at once, key
+ * rows only, a few more than a page each, and the stages are taken from them in rank order; a second reads the page's
+ * display rows. Stage by stage is the way when that read falls short (thousands of exact matches of a common surname
+ * followed by too few residents) and for numbers: the ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in
+ * one statement, as a {@code UNION ALL} of the ranges in rank order, each joined to its display row, read with a fetch
+ * size of one page, so the database stops after the range that fills the page. No range sorts: each reads the primary
+ * key of {@code resident_search_key} in its own order.
  */
 @Repository
 class ResidentSearch {
@@ -59,9 +66,23 @@ class ResidentSearch {
     }
 
     private final JdbcClient jdbc;
+    /** How many key rows one range reads ahead, for a page of a given size (tests shrink it to reach the fallback). */
+    private final IntUnaryOperator readAhead;
+    /** Searches that went stage by stage because the read-ahead fell short (for the benchmark and the tests). */
+    private final LongAdder stageByStage = new LongAdder();
 
+    @Autowired
     ResidentSearch(JdbcClient jdbc) {
+        this(jdbc, limit -> 2 * limit + 10);
+    }
+
+    ResidentSearch(JdbcClient jdbc, IntUnaryOperator readAhead) {
         this.jdbc = jdbc;
+        this.readAhead = readAhead;
+    }
+
+    long stageByStageSearches() {
+        return stageByStage.sum();
     }
 
     /** The statement a search sends, for EXPLAIN in the benchmark. */
@@ -69,13 +90,209 @@ class ResidentSearch {
     }
 
     List<ResidentSummary> search(String tenant, String query, int limit) {
+        Optional<List<Probe>> probes = onePassProbes(query);
+        if (probes.isPresent()) {
+            if (probes.get().isEmpty()) {
+                return List.of();
+            }
+            Optional<List<ResidentSummary>> page = new OnePass(tenant, probes.get(), limit).page();
+            if (page.isPresent()) {
+                return page.get();
+            }
+            stageByStage.increment();
+        }
         List<Branch> branches = branches(tenant, query, limit);
         return branches.isEmpty() ? List.of() : page(branches, limit);
     }
 
+    /** The probes the one-pass read answers; none for a number (宛名番号 and 世帯番号 are looked up stage by stage). */
+    private static Optional<List<Probe>> onePassProbes(String query) {
+        String typed = query == null ? "" : query.strip();
+        String normalised = Normalizer.normalize(typed, Normalizer.Form.NFKC).strip();
+        if (typed.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        if (normalised.matches("[0-9]{1,15}")) {
+            return Optional.empty();
+        }
+        return Optional.of(SearchProbes.of(typed, normalised).stream().filter(probe -> !probe.key().isEmpty()).toList());
+    }
+
+    /**
+     * The search in two round trips: one statement reads, for every probe, key kind and 除票 flag, the whole key range
+     * from the key to the end of its prefix range in index order (exact and folded matches, then the prefix matches),
+     * capped at {@link #readAhead} rows and without display columns; the stages are then taken from those rows in rank
+     * order, exactly as the staged reads would take them; a second statement reads the display rows of the page.
+     * When a stage needs rows beyond the cap (thousands of exact matches followed by too few residents), the page is
+     * absent and the caller reads stage by stage.
+     */
+    private final class OnePass {
+
+        /** Where a key row lies in its range: below, at or above the exact form (same key), or a longer key. */
+        private static final int BELOW = 0;
+        private static final int EXACT = 1;
+        private static final int ABOVE = 2;
+        private static final int LONGER = 3;
+
+        private final String tenant;
+        private final List<Probe> probes;
+        private final int limit;
+        private final int cap;
+        /** Per range (probe, 除票 flag, kind, in that nesting): the atena numbers read, by region, and the last region. */
+        private final List<List<List<String>>> regions = new ArrayList<>();
+        private final List<Integer> lastRegion = new ArrayList<>();
+        private final List<Boolean> truncated = new ArrayList<>();
+
+        OnePass(String tenant, List<Probe> probes, int limit) {
+            this.tenant = tenant;
+            this.probes = probes;
+            this.limit = limit;
+            this.cap = readAhead.applyAsInt(limit);
+        }
+
+        Optional<List<ResidentSummary>> page() {
+            readRanges();
+            List<Candidate> candidates = new ArrayList<>();
+            boolean allOfThem = candidates(candidates);
+            List<ResidentSummary> page = display(candidates);
+            // Short of a full page, the rows the cap cut off might have filled it: only the staged reads can tell.
+            return page.size() < limit && !allOfThem ? Optional.empty() : Optional.of(page);
+        }
+
+        /** The one statement: every range of every probe, 除票 flag and key kind, in that nesting. */
+        Statement rangeStatement() {
+            StringBuilder sql = new StringBuilder();
+            List<Object> params = new ArrayList<>();
+            int range = 0;
+            for (Probe probe : probes) {
+                for (boolean removed : new boolean[] {false, true}) {
+                    for (String kind : probe.kinds()) {
+                        sql.append(range == 0 ? "" : " UNION ALL ").append("(SELECT k.atena_number, CASE WHEN k.key_value > ? THEN 3 "
+                                        + "WHEN k.exact_value < ? THEN 0 WHEN k.exact_value = ? THEN 1 ELSE 2 END, ")
+                                .append(range++).append(" FROM resident_search_key k WHERE k.tenant_id = ? AND k.key_kind = ? "
+                                        + "AND k.removed = ? AND k.key_value >= ? AND k.key_value < ? "
+                                        + "ORDER BY k.key_value, k.exact_value, k.sort_kana, k.atena_number LIMIT ")
+                                .append(cap).append(')');
+                        params.addAll(List.of(probe.key(), probe.exact(), probe.exact(), tenant, kind, removed, probe.key(),
+                                SearchProbes.upperBound(probe.key())));
+                    }
+                }
+            }
+            return new Statement(sql.toString(), params);
+        }
+
+        private void readRanges() {
+            Statement statement = rangeStatement();
+            int ranges = probes.stream().mapToInt(probe -> 2 * probe.kinds().size()).sum();
+            for (int range = 0; range < ranges; range++) {
+                regions.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                lastRegion.add(-1);
+                truncated.add(false);
+            }
+            int[] rowsOfRange = new int[regions.size()];
+            jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
+                int range = rs.getInt(3);
+                int region = rs.getInt(2);
+                regions.get(range).get(region).add(rs.getString(1));
+                lastRegion.set(range, region);
+                rowsOfRange[range]++;
+            });
+            for (int range = 0; range < rowsOfRange.length; range++) {
+                truncated.set(range, rowsOfRange[range] >= cap);
+            }
+        }
+
+        /**
+         * Adds the page's candidates in rank order (the staged search's order, its per-stage row limits and its
+         * first-rank-wins rule), as far as the ranges reach; false when a stage stopped short because the cap cut it off.
+         */
+        private boolean candidates(List<Candidate> candidates) {
+            Set<String> seen = new HashSet<>();
+            int range = 0;
+            for (Probe probe : probes) {
+                int first = range;
+                for (Stage stage : probe.stages()) {
+                    int index = first;
+                    for (int removedFlag = 0; removedFlag < 2; removedFlag++) {
+                        for (int kind = 0; kind < probe.kinds().size(); kind++, index++) {
+                            List<String> rows = rowsOf(index, stage);
+                            int taken = Math.min(rows.size(), limit);
+                            for (int row = 0; row < taken; row++) {
+                                if (seen.add(rows.get(row))) {
+                                    candidates.add(new Candidate(rows.get(row), match(stage)));
+                                }
+                            }
+                            if (taken < limit && !complete(index, stage)) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+                range = first + 2 * probe.kinds().size();
+            }
+            return true;
+        }
+
+        /** The rows of one stage of one range, in the order the staged search reads them. */
+        private List<String> rowsOf(int range, Stage stage) {
+            List<List<String>> byRegion = regions.get(range);
+            return switch (stage) {
+                case EXACT -> byRegion.get(EXACT);
+                case FOLDED -> {
+                    List<String> folded = new ArrayList<>(byRegion.get(BELOW));
+                    folded.addAll(byRegion.get(ABOVE));
+                    yield folded;
+                }
+                case PREFIX -> byRegion.get(LONGER);
+            };
+        }
+
+        /** Whether the range holds every row of the stage (it was not cut off, or the cut lies beyond the stage). */
+        private boolean complete(int range, Stage stage) {
+            if (!truncated.get(range)) {
+                return true;
+            }
+            int last = lastRegion.get(range);
+            return switch (stage) {
+                case EXACT -> last > EXACT;
+                case FOLDED -> last > ABOVE;
+                case PREFIX -> false;
+            };
+        }
+
+        /** The display rows of the first {@code limit} candidates that have one, in rank order. */
+        private List<ResidentSummary> display(List<Candidate> candidates) {
+            List<ResidentSummary> page = new ArrayList<>();
+            int next = 0;
+            while (page.size() < limit && next < candidates.size()) {
+                List<Candidate> batch = candidates.subList(next, Math.min(candidates.size(), next + limit - page.size()));
+                next += batch.size();
+                Map<String, ResidentSummary> shown = new HashMap<>();
+                String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+                List<Object> params = new ArrayList<>(List.of(tenant));
+                batch.forEach(candidate -> params.add(candidate.atena()));
+                Map<String, Match> matches = new HashMap<>();
+                batch.forEach(candidate -> matches.put(candidate.atena(), candidate.match()));
+                jdbc.sql("SELECT c.atena_number, " + DISPLAY_COLUMNS + " FROM resident_current c WHERE c.tenant_id = ? "
+                                + "AND c.atena_number IN (" + marks + ")")
+                        .params(params)
+                        .query(rs -> {
+                            String atena = rs.getString(1);
+                            shown.put(atena, summary(atena, rs, matches.get(atena)));
+                        });
+                batch.stream().map(candidate -> shown.get(candidate.atena())).filter(Objects::nonNull).forEach(page::add);
+            }
+            return page;
+        }
+    }
+
+    private record Candidate(String atena, Match match) {
+    }
+
+    /** The range statement of the one-pass read, for EXPLAIN in the benchmark (none for numbers). */
     Optional<Statement> statement(String tenant, String query, int limit) {
-        List<Branch> branches = branches(tenant, query, limit);
-        return branches.isEmpty() ? Optional.empty() : Optional.of(statement(branches));
+        return onePassProbes(query).filter(probes -> !probes.isEmpty())
+                .map(probes -> new OnePass(tenant, probes, limit).rangeStatement());
     }
 
     private static Statement statement(List<Branch> branches) {

@@ -95,8 +95,10 @@ final class ChangeForms {
                 PersonName name = name();
                 Sex sex = sex();
                 Relationship relationship = relationship("relationship");
-                yield household == null || name == null || sex == null || relationship == null ? null
-                        : new ChangeRequest.Birth(changedOn, notifiedOn, household, name, sex, relationship, Optional.empty(), expected);
+                Entitlements entitlements = newbornEntitlements();
+                yield household == null || name == null || sex == null || relationship == null || entitlements == null ? null
+                        : new ChangeRequest.Birth(changedOn, notifiedOn, household, name, sex, relationship, Optional.empty(),
+                                entitlements, expected);
             }
             case RELOCATION -> {
                 Address address = address();
@@ -217,6 +219,25 @@ final class ChangeForms {
                 or(form.getLongTermCareInsurance(), recorded.longTermCareInsurance()),
                 pension().orElse(recorded.nationalPension()),
                 or(form.getChildAllowance(), recorded.childAllowance())), kind);
+    }
+
+    /**
+     * The 資格 of a newborn: 国民健康保険 (the child joins the household's insurance) and 児童手当; the others cannot be
+     * held at birth and are refused (E-RES-0082), not dropped.
+     */
+    private Entitlements newbornEntitlements() {
+        boolean refused = false;
+        for (var item : List.of(Map.entry("onElectoralRoll", or(form.getOnElectoralRoll(), false)),
+                Map.entry("lateStageElderlyMedicalCare", or(form.getLateStageElderlyMedicalCare(), false)),
+                Map.entry("longTermCareInsurance", or(form.getLongTermCareInsurance(), false)),
+                Map.entry("nationalPension", pension().filter(category -> category != NationalPensionCategory.NOT_INSURED).isPresent()))) {
+            if (item.getValue()) {
+                errors.add(new ApiError.FieldError(item.getKey(), MESSAGES.text(MessageId.of("E-RES-0082"))));
+                refused = true;
+            }
+        }
+        return refused ? null : new Entitlements(false, or(form.getNationalHealthInsurance(), false), false, false,
+                NationalPensionCategory.NOT_INSURED, or(form.getChildAllowance(), false));
     }
 
     /** The 資格 after a correction: only the items given change; empty when none is given. */

@@ -14,7 +14,7 @@ public enum ChangeSheet {
     MOVE_IN("move-in", ChangeKind.DOMESTIC_MOVE_IN, true, "person", "household"),
     MOVE_IN_FROM_ABROAD("move-in-from-abroad", ChangeKind.MOVE_IN_FROM_ABROAD, true, "person", "household"),
     EX_OFFICIO_ENTRY("ex-officio-entry", ChangeKind.EX_OFFICIO_ENTRY, false, "person", "household"),
-    BIRTH("birth", ChangeKind.BIRTH, true, "name", "sex", "relationship"),
+    BIRTH("birth", ChangeKind.BIRTH, true, "name", "sex", "relationship", "newbornEntitlements"),
     RELOCATION("relocation", ChangeKind.MOVE_WITHIN_MUNICIPALITY, true, "address"),
     HOUSEHOLD_SEPARATION("household-separation", ChangeKind.HOUSEHOLD_SEPARATION, true),
     HOUSEHOLD_MERGER("household-merger", ChangeKind.HOUSEHOLD_MERGER, true, "household", "relationships"),

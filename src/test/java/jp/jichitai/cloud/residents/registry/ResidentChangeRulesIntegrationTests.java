@@ -26,6 +26,8 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.ChangeKind;
+import jp.jichitai.cloud.residents.Entitlements;
+import jp.jichitai.cloud.residents.NationalPensionCategory;
 import jp.jichitai.cloud.residents.ChangeReceipt;
 import jp.jichitai.cloud.residents.ChangeRequest;
 import jp.jichitai.cloud.residents.CorrectedItems;
@@ -223,9 +225,14 @@ class ResidentChangeRulesIntegrationTests extends IntegrationTest {
                 .isEqualTo("平成12年2月30日");
         ChangeReceipt birth = asClerk(NAYORO, () -> residents.record(new ChangeRequest.Birth(TODAY.minusDays(3),
                 Optional.of(TODAY), family.household(), PersonName.of("名寄　次郎", "ナヨロ　ジロウ"), Sex.MALE,
-                Relationship.parse("子"), Optional.empty(), OptionalInt.empty())));
+                Relationship.parse("子"), Optional.empty(),
+                new Entitlements(false, true, false, false, NationalPensionCategory.NOT_INSURED, true), OptionalInt.empty())));
         assertThat(asClerk(NAYORO, () -> residents.household(family.household())).orElseThrow().members())
                 .extracting(member -> member.atenaNumber()).contains(birth.residents().get(0));
+        assertThat(asClerk(NAYORO, () -> residents.find(birth.residents().get(0))).orElseThrow().current().entitlements())
+                .as("the newborn's 資格 as recorded on the 出生 form")
+                .extracting(Entitlements::nationalHealthInsurance, Entitlements::childAllowance, Entitlements::onElectoralRoll)
+                .containsExactly(true, true, false);
     }
 
     @Test

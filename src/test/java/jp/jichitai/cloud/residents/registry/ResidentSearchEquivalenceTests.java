@@ -36,6 +36,8 @@ class ResidentSearchEquivalenceTests {
 
     SingleConnectionDataSource dataSource;
     ResidentSearch search;
+    /** Reads so few key rows ahead that most searches need the stage-by-stage reads: both paths stay covered. */
+    ResidentSearch searchWithShortReadAhead;
     ResidentSearchBaseline baseline;
     List<Resident> town = new ArrayList<>();
 
@@ -72,6 +74,7 @@ class ResidentSearchEquivalenceTests {
             }
         }
         search = new ResidentSearch(jdbc);
+        searchWithShortReadAhead = new ResidentSearch(jdbc, limit -> 3);
         baseline = new ResidentSearchBaseline(jdbc);
     }
 
@@ -118,8 +121,16 @@ class ResidentSearchEquivalenceTests {
                 assertThat(after)
                         .as("seed %d, case %d, limit %d, query \"%s\"", SEED, index, limit, query)
                         .containsExactlyElementsOf(before.subList(0, Math.min(limit, before.size())));
+                assertThat(searchWithShortReadAhead.search(TENANT, query, limit))
+                        .as("short read-ahead: seed %d, case %d, limit %d, query \"%s\"", SEED, index, limit, query)
+                        .containsExactlyElementsOf(before.subList(0, Math.min(limit, before.size())));
             }
         }
+        // Both ways of reading must have answered: the one-pass read for most, the stage-by-stage read when it fell short.
+        assertThat(search.stageByStageSearches()).as("searches read stage by stage, normal read-ahead")
+                .isLessThan(queries.size() / 4);
+        assertThat(searchWithShortReadAhead.stageByStageSearches()).as("searches read stage by stage, short read-ahead")
+                .isGreaterThan(queries.size() / 4);
         // The queries must reach the cases that matter: full pages, several stages, the staged search's overlong pages.
         assertThat(longer).as("queries where the staged search returned more than the limit").isPositive();
     }

@@ -150,6 +150,48 @@ class ChangeFormsTests {
         assertThat(invalid.errors()).extracting(ApiError.FieldError::field).containsExactly("lateStageElderlyMedicalCare");
     }
 
+    static ChangeForm birth() {
+        ChangeForm form = new ChangeForm();
+        form.setKind("birth");
+        form.setChangedOn("20250401");
+        form.setNotifiedOn("20250402");
+        form.setName("名寄　次郎");
+        form.setKana("ナヨロ　ジロウ");
+        form.setSex("MALE");
+        form.setRelationship("子");
+        return form;
+    }
+
+    @Test
+    void aBirthCarriesTheNewbornsHealthInsuranceAndChildAllowance() {
+        ChangeForm form = birth();
+        form.setNationalHealthInsurance(true);
+        form.setChildAllowance(true);
+        var request = (ChangeRequest.Birth) ChangeForms.toRequest(ChangeSheet.BIRTH,
+                Optional.of(subject(Entitlements.none())), form);
+        assertThat(request.entitlements()).isEqualTo(new Entitlements(false, true, false, false,
+                NationalPensionCategory.NOT_INSURED, true));
+        var empty = (ChangeRequest.Birth) ChangeForms.toRequest(ChangeSheet.BIRTH, Optional.of(subject(Entitlements.none())), birth());
+        assertThat(empty.entitlements()).isEqualTo(Entitlements.none());
+    }
+
+    @ParameterizedTest(name = "birth with {0}")
+    @CsvSource({"onElectoralRoll", "lateStageElderlyMedicalCare", "longTermCareInsurance", "nationalPension"})
+    void aBirthRefusesEntitlementsANewbornCannotHold(String field) {
+        ChangeForm form = birth();
+        switch (field) {
+            case "onElectoralRoll" -> form.setOnElectoralRoll(true);
+            case "lateStageElderlyMedicalCare" -> form.setLateStageElderlyMedicalCare(true);
+            case "longTermCareInsurance" -> form.setLongTermCareInsurance(true);
+            default -> form.setNationalPension("CATEGORY_1");
+        }
+        ChangeForms.InvalidForm invalid = catchThrowableOfType(ChangeForms.InvalidForm.class,
+                () -> ChangeForms.toRequest(ChangeSheet.BIRTH, Optional.of(subject(Entitlements.none())), form));
+        assertThat(invalid.errors()).extracting(ApiError.FieldError::field, ApiError.FieldError::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(field, "出生の届では、国民健康保険と児童手当のほかの資格"
+                        + "（選挙人名簿登録・後期高齢者医療・介護保険・国民年金）は記載できません。"));
+    }
+
     private static Resident subject(Entitlements entitlements) {
         return Resident.builder().atenaNumber(AtenaNumber.issued(100)).householdNumber(HouseholdNumber.issued(500))
                 .kind(ResidentKind.JAPANESE).status(ResidentStatus.RESIDENT).name(PersonName.of("名寄　太郎", "ナヨロ　タロウ"))
