@@ -78,7 +78,7 @@ class ConnectionPoolIntegrationTests extends IntegrationTest {
         }
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-        assertThat(refused.body()).contains("E-API-0503").contains("データベースに接続できません")
+        assertThat(refused.body()).contains("E-API-0504").contains("データベースに接続できません")
                 .contains("パスワードの誤りではありません");
         assertThat(accounts.ofTenant(NAYORO)).filteredOn(account -> account.username().equals(clerk))
                 .singleElement().satisfies(account -> assertThat(account.failedAttempts())

@@ -61,7 +61,7 @@ class SecurityConfiguration {
                         // The password was never judged: not a wrong password, not counted towards the lockout.
                         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                         response.setHeader("Retry-After", "5");
-                        writeJson(response, PlatformMessages.error("E-API-0503"));
+                        writeJson(response, PlatformMessages.error("E-API-0504"));
                         return;
                     }
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
