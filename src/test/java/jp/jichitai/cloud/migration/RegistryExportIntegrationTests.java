@@ -28,6 +28,7 @@ import jp.jichitai.cloud.residents.Address;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.ChangeKind;
 import jp.jichitai.cloud.residents.ChangeRequest;
+import jp.jichitai.cloud.residents.Entitlements;
 import jp.jichitai.cloud.residents.HouseholdNumber;
 import jp.jichitai.cloud.residents.PersonName;
 import jp.jichitai.cloud.residents.PostalCode;
@@ -88,7 +89,7 @@ class RegistryExportIntegrationTests extends IntegrationTest {
                 today.minusDays(2), Optional.of(today.minusDays(1)), moved, OptionalInt.empty())));
         AtenaNumber born = RegistryFixture.asClerk(TOWN, () -> residents.record(new ChangeRequest.Birth(today.minusDays(1),
                 Optional.of(today), number, PersonName.of("試験　新太", "シケン　シンタ"), Sex.MALE, Relationship.parse("子"),
-                Optional.empty(), OptionalInt.empty()))).residents().get(0);
+                Optional.empty(), Entitlements.none(), OptionalInt.empty()))).residents().get(0);
         RegistryFixture.asClerk(TOWN, () -> residents.record(new ChangeRequest.Death(AtenaNumber.migrated(dying.atena()),
                 today, Optional.of(today), Optional.empty(), OptionalInt.empty())));
 
