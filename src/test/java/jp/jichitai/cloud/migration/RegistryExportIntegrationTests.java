@@ -52,7 +52,7 @@ import jp.jichitai.cloud.synthetic.SyntheticRegistry;
 class RegistryExportIntegrationTests extends IntegrationTest {
 
     private static final TenantCode TOWN = TenantCode.of("013706");
-    private static final TenantCode CLOUD_ONLY_TOWN = TenantCode.of("012211");
+    private static final TenantCode CLOUD_ONLY_TOWN = TenantCode.of("012203");
     private static final List<TenantCode> OTHER_TOWNS = List.of(TenantCode.of("012211"), TenantCode.of("012203"));
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -146,7 +146,7 @@ class RegistryExportIntegrationTests extends IntegrationTest {
             }
         }
         assertThat(snapshots).as("demo residents").isPositive();
-        TenantCode neighbour = TenantCode.of("012203");
+        TenantCode neighbour = TenantCode.of("012211");
         List<TableChecksum> neighbourBefore = checksums(neighbour);
 
         Path output = temporary.resolve("cloud-only");
