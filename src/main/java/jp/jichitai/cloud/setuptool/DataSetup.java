@@ -180,7 +180,7 @@ public final class DataSetup {
             if (!residentRows.missing()) {
                 readResidents(residentRows);
             }
-            awaitLater(later);
+            await(later, "reading data_d0301 and data_d0603");
             problems.addAll(laterProblems);
         } else {
             // With a rejects file the rows are rejected in file order into one file: one thread.
@@ -213,12 +213,13 @@ public final class DataSetup {
         }
     }
 
-    private static void awaitLater(FutureTask<Void> later) throws IOException {
+    /** The task's result, or what it threw, as it threw it; {@code what} names the work for an interruption. */
+    private static <T> T await(FutureTask<T> task, String what) throws IOException {
         try {
-            later.get();
+            return task.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading data_d0301 and data_d0603", e);
+            throw new IOException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IOException io) {
@@ -516,10 +517,10 @@ public final class DataSetup {
                 try {
                     second.get();
                 } catch (ExecutionException | InterruptedException ignored) {
-                    // reported by awaitWriter below when this half succeeded
+                    // reported by await below when this half succeeded
                 }
             }
-            written += awaitWriter(second);
+            written += await(second, "writing the second half");
             if (firstProblems.errorCount() + firstProblems.warningCount() + secondProblems.errorCount()
                     + secondProblems.warningCount() > 0) {
                 return null;
@@ -541,26 +542,6 @@ public final class DataSetup {
         }
     }
 
-    private static long awaitWriter(FutureTask<Long> writer) throws IOException {
-        try {
-            return writer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the second half", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
 
     /** Writes the rows {@code order[from..to)} ({@code to} at a household's end), marking the districts they refer to. */
     private long writeResidents(Cp932CsvWriter writer, int[] order, int from, int to, boolean[] referenced) throws IOException {
