@@ -12,7 +12,8 @@
 #   JC_CLUSTER_DIR        state directory (default ./data/cluster)
 #   JC_CLUSTER_PORT_BASE  first PostgreSQL port (default 55432); PostgreSQL base..base+2, Patroni REST base+10..+12,
 #                         etcd base+20 (client) and base+21 (peer). Fixed at the first `up` of a state directory.
-#   JC_CLUSTER_TIMINGS    tuned (ttl 7, loop_wait 1, retry_timeout 3, primary_start_timeout 0; decision 0004),
+#   JC_CLUSTER_TIMINGS    tuned (ttl 7, loop_wait 1, retry_timeout 3, primary_start_timeout 0, no replication slots;
+#                         decision 0004), slots (the same with Patroni's replication slots, as until 2026-12-06),
 #                         previous (10/2/4/0, the tuning before 2026-12) or default (Patroni's defaults:
 #                         30/10/10/300), applied at every `up`
 #   JC_CLUSTER_STRICT     true (default, see docs/decisions/0004-failover-manager.md) or false
@@ -40,7 +41,7 @@ say() { printf '%s\n' "$*"; }
 fail() { printf 'cluster: %s\n' "$*" >&2; exit 1; }
 
 ensure_packages() {
-  local wanted=(patroni etcd-server etcd-client pgbackrest python3-psycopg2 postgresql-15) missing=() package
+  local wanted=(patroni etcd-server etcd-client pgbackrest python3-psycopg2 postgresql-15 tini) missing=() package
   for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
   done
@@ -153,7 +154,7 @@ bootstrap:
     synchronous_node_count: 1
     postgresql:
       use_pg_rewind: true
-      use_slots: true
+      use_slots: false
       parameters:
         wal_level: replica
         hot_standby: "on"
@@ -162,7 +163,7 @@ bootstrap:
         shared_buffers: 16MB
         max_wal_senders: 10
         max_replication_slots: 10
-        wal_keep_size: 128MB
+        wal_keep_size: 1GB
         wal_retrieve_retry_interval: 500ms
         archive_mode: "on"
         archive_timeout: 60
@@ -244,12 +245,20 @@ start_node() {
   write_node_config "$index"
   chown -R "$RUN_AS:$RUN_AS" "$node_dir"
   chmod 700 "$node_dir"
-  spawn "$node_dir/patroni.pid" "$node_dir/patroni.log" patroni "$node_dir/patroni.yml"
+  # tini -s: Patroni's postmaster is an orphan (Patroni double-forks it), so its exit is reaped by the nearest
+  # subreaper. In production that is systemd, which reaps at once; without tini it would be this machine's PID 1,
+  # which reaps about every two seconds, and Patroni sees a killed postmaster as a running (zombie) process until
+  # then: the crash would be noticed two loops late. The pid file holds tini's pid, which leads the process group.
+  spawn "$node_dir/patroni.pid" "$node_dir/patroni.log" tini -s -- patroni "$node_dir/patroni.yml"
 }
 
 # pgBackRest: an encrypted repository under the state directory, standing for site B's backup storage.
 backup_config() { printf '%s/site-b/pgbackrest.conf' "$DIR"; }
-archive_command() { printf 'pgbackrest --config=%s --stanza=%s archive-push %%p' "$(backup_config)" "$SCOPE"; }
+# --pg1-path=$PWD: PostgreSQL runs the command in its data directory, and pgBackRest refuses to archive from a data
+# directory other than pg1-path — which is node1's in the shared configuration. Without it, every node but node1
+# failed to archive after becoming primary (found by the failover test's archiving check), so WAL archiving and
+# with it point-in-time recovery stopped at the first failover.
+archive_command() { printf 'pgbackrest --config=%s --stanza=%s --pg1-path=$PWD archive-push %%p' "$(backup_config)" "$SCOPE"; }
 archive_json() { printf '"archive_mode":"on","archive_timeout":60,"archive_command":"%s"' "$(archive_command)"; }
 
 write_backup_config() {
@@ -286,10 +295,11 @@ EOF
 timings_json() {
   local strict=${JC_CLUSTER_STRICT:-true}
   case ${JC_CLUSTER_TIMINGS:-tuned} in
-  tuned) printf '{"ttl":7,"loop_wait":1,"retry_timeout":3,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"500ms",%s}}}' "$strict" "$(archive_json)" ;;
-  previous) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":"1s",%s}}}' "$strict" "$(archive_json)" ;;
-  default) printf '{"ttl":30,"loop_wait":10,"retry_timeout":10,"primary_start_timeout":300,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"parameters":{"wal_retrieve_retry_interval":null,%s}}}' "$strict" "$(archive_json)" ;;
-  *) fail "JC_CLUSTER_TIMINGS must be tuned, previous or default" ;;
+  tuned) printf '{"ttl":7,"loop_wait":1,"retry_timeout":3,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"use_slots":false,"parameters":{"wal_retrieve_retry_interval":"500ms","wal_keep_size":"1GB",%s}}}' "$strict" "$(archive_json)" ;;
+  slots) printf '{"ttl":7,"loop_wait":1,"retry_timeout":3,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"use_slots":true,"parameters":{"wal_retrieve_retry_interval":"500ms","wal_keep_size":"128MB",%s}}}' "$strict" "$(archive_json)" ;;
+  previous) printf '{"ttl":10,"loop_wait":2,"retry_timeout":4,"primary_start_timeout":0,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"use_slots":true,"parameters":{"wal_retrieve_retry_interval":"1s","wal_keep_size":"128MB",%s}}}' "$strict" "$(archive_json)" ;;
+  default) printf '{"ttl":30,"loop_wait":10,"retry_timeout":10,"primary_start_timeout":300,"synchronous_mode":true,"synchronous_mode_strict":%s,"synchronous_node_count":1,"postgresql":{"use_slots":true,"parameters":{"wal_retrieve_retry_interval":null,"wal_keep_size":"128MB",%s}}}' "$strict" "$(archive_json)" ;;
+  *) fail "JC_CLUSTER_TIMINGS must be tuned, slots, previous or default" ;;
   esac
 }
 

@@ -362,6 +362,17 @@ def wait_until(condition, timeout_seconds, interval=0.2):
     return False
 
 
+def kill_session(session_id):
+    """SIGKILL to every process of a session (tini runs Patroni in a process group of its own)."""
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getsid(int(entry)) == session_id:
+                    os.kill(int(entry), signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
 def kill_primary(cluster, scenario):
     leader = cluster.leader()
     if leader is None:
@@ -369,8 +380,9 @@ def kill_primary(cluster, scenario):
     postmaster = cluster.pid_from(leader, "data", "postmaster.pid")
     killed = {"postmaster": postmaster}
     if scenario == "node":
+        # the pid file holds the leader of Patroni's session (tini, its reaper): every process of it goes
         patroni = cluster.pid_from(leader, "patroni.pid")
-        os.kill(patroni, signal.SIGKILL)
+        kill_session(patroni)
         killed["patroni"] = patroni
     os.kill(postmaster, signal.SIGKILL)
     return leader, killed
@@ -557,6 +569,7 @@ def measure(arguments, cluster, configuration, superuser, drills_directory, star
         "mode": arguments.mode,
         "timings": {key: configuration.get(key) for key in ("ttl", "loop_wait", "retry_timeout", "primary_start_timeout")},
         "synchronousModeStrict": configuration.get("synchronous_mode_strict"),
+        "useSlots": (configuration.get("postgresql") or {}).get("use_slots", True),
         "oldPrimary": old_primary,
         "newPrimary": new_primary,
         "recoverySeconds": round(recovery, 2) if recovery is not None else None,

@@ -84,5 +84,17 @@ if ((failures == 0)); then
   fi
 fi
 
+# After the failovers the primary is another node than the one the cluster started with: its WAL must still reach the
+# backup repository, or point-in-time recovery silently stops at the first failover (it did, until 2026-12-06).
+if ((failures == 0)); then
+  primary=$("$here/cluster.sh" status | awk '$4 == "leader" { print $1 }')
+  if "$here/backup.sh" check; then
+    echo "test-failover: WAL archiving works on the primary after the drills ($primary)"
+  else
+    echo "test-failover: WAL archiving FAILS on the primary after the drills ($primary)" >&2
+    failures=$((failures + 1))
+  fi
+fi
+
 echo "test-failover: cluster up ${up_seconds}s, application nodes ${apps_seconds}s, whole test $((SECONDS - started))s, ${run} drill(s), failures ${failures}"
 ((failures == 0))
