@@ -145,6 +145,40 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
                 + key + "'")).isOne();
     }
 
+    @Test
+    void aDamageCertificateRepeatedUnderItsKeyKeepsItsSerial() throws Exception {
+        String admin = TestUsers.ensure(accounts, NAYORO, Role.TENANT_ADMIN);
+        String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
+        Http http = new Http(baseUrl());
+        String base = "/api/v1/t/" + NAYORO.value() + "/disasters";
+        String disaster = id(http.post(base, admin, PASSWORD, "{\"name\":\"再送キー確認の大雨\",\"kind\":\"風水害\","
+                + "\"occurredOn\":\"" + java.time.LocalDate.now().minusDays(1) + "\"}"));
+        String victim = id(http.post(base + "/" + disaster + "/victims", clerk, PASSWORD,
+                "{\"name\":\"罹災　再送\",\"kana\":\"リサイ　サイソウ\",\"birthDate\":\"19700101\",\"sex\":\"1\","
+                        + "\"address\":\"北海道名寄市西1条南9丁目\"}"));
+        String report = id(http.post(base + "/" + disaster + "/damage-reports", clerk, PASSWORD, "{\"atenaNumber\":\""
+                + victim + "\",\"reportedOn\":\"" + java.time.LocalDate.now() + "\",\"description\":\"床上浸水\"}"));
+        assertThat(http.post(base + "/" + disaster + "/surveys", clerk, PASSWORD,
+                "{\"reportId\":" + report + ",\"damageRatio\":55}").statusCode()).isEqualTo(201);
+        String key = UUID.randomUUID().toString();
+        String path = base + "/" + disaster + "/certificates";
+        HttpResponse<byte[]> first = post(NAYORO, clerk, path, "{\"reportId\":" + report + "}", key);
+        HttpResponse<byte[]> again = post(NAYORO, clerk, path, "{\"reportId\":" + report + "}", key);
+        assertThat(first.statusCode()).as(text(first)).isEqualTo(200);
+        assertThat(again.statusCode()).as(text(again)).isEqualTo(200);
+        assertThat(header(again, "X-Certificate-Serial")).isEqualTo(header(first, "X-Certificate-Serial"));
+        assertThat(again.body()).as("the PDF recorded with the certificate").isEqualTo(first.body());
+        assertThat(count(NAYORO, "SELECT COUNT(*) FROM disaster_certificate WHERE tenant_id = ? AND disaster_id = "
+                + disaster)).isOne();
+    }
+
+    private static String id(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
+        Matcher matcher = Pattern.compile("\"(?:id|atenaNumber)\":\"?([0-9A-Z]+)\"?").matcher(response.body());
+        assertThat(matcher.find()).as(response.body()).isTrue();
+        return matcher.group(1);
+    }
+
     private String moveIn(TenantCode tenant, String user, String name, String kana) {
         HttpResponse<String> created = new Http(baseUrl()).post("/api/v1/t/" + tenant.value() + "/residents", user,
                 PASSWORD, """
@@ -159,8 +193,12 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
 
     private HttpResponse<byte[]> issue(TenantCode tenant, String user, String atena, String json, String key)
             throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/t/" + tenant.value()
-                        + "/residents/" + atena + "/certificates"))
+        return post(tenant, user, "/api/v1/t/" + tenant.value() + "/residents/" + atena + "/certificates", json, key);
+    }
+
+    private HttpResponse<byte[]> post(TenantCode tenant, String user, String path, String json, String key)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                         (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
