@@ -268,6 +268,9 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
                     ahead.setLong(3, refusedChange);
                     assertThat(ahead.executeUpdate()).isOne();
                 }
+                // Then the same person moves again: it builds on the refused one, so it waits with it.
+                assertThat(relocate(counter, residents, clerk, refused[0], today, "今金町字今金500番地").statusCode())
+                        .isEqualTo(200);
                 try (Passphrase passphrase = passphrase()) {
                     OfflineOperation.exportChanges(offline, laptop.dataDirectory, changesFile, passphrase);
                 }
@@ -278,7 +281,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         String imakane = "tenant_id = '" + IMAKANE.value() + "'";
         try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
             OfflineOperation.MergeReport first = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin, key);
-            assertThat(first.newConflicts()).as(first.toString()).isEqualTo(2);
+            assertThat(first.newConflicts()).as(first.toString()).isEqualTo(3);
 
             // The 転居 made offline: a new snapshot appended at the centre, by the laptop's clerk, audited as theirs.
             assertThat(strings(owner, "SELECT history_number || ':' || change_kind || ':' || address FROM resident_snapshot"
@@ -312,13 +315,14 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
                     .satisfiesExactly(
                             changed -> assertThat(changed).startsWith("CHANGED_CENTRALLY|")
                                     .contains("中央でもこの住民または世帯の異動が記録されました", "両方　二郎"),
+                            waiting -> assertThat(waiting).startsWith("DEPENDS_ON_CONFLICT|").contains("競合しているため"),
                             rule -> assertThat(rule).startsWith("REFUSED|").contains("E-RES-0030", "規則　三郎"));
             assertThat(AuditChains.verify(owner, IMAKANE.value())).allMatch(ChainVerification::intact);
 
             OfflineOperation.MergeReport second = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin, key);
             assertThat(second.applied()).as("merging twice applies nothing twice").isZero();
             assertThat(second.newConflicts()).isZero();
-            assertThat(second.knownConflicts()).isEqualTo(2);
+            assertThat(second.knownConflicts()).isEqualTo(3);
             assertThat(count(owner, "SELECT COUNT(*) FROM resident_snapshot WHERE tenant_id = ? AND atena_number = '"
                     + moved[0] + "'")).isEqualTo(2);
             assertThat(count(owner, "SELECT COUNT(*) FROM resident_current WHERE tenant_id = ? AND household_number = '"
