@@ -108,6 +108,7 @@ lines.append("* `healthy again` includes, for the node scenario, restarting the 
 lines += ["", "Raw results (one JSON line per drill, as in `data/drills/failover.jsonl`):", "", "```"]
 lines += [json.dumps({k: r.get(k) for k in ("scenario", "mode", "timings", "synchronousModeStrict", "recoverySeconds",
                                             "newPrimaryWritableAfterSeconds", "acknowledged", "lost", "inDoubt",
+                                            "retried", "confirmedOnce", "confirmedAlreadyCommitted", "unconfirmed",
                                             "singleCopySeconds", "noSynchronousStandbySeconds", "clientErrors", "useSlots",
                                             "clusterHealthyAfterSeconds", "loadAverage")}, ensure_ascii=False)
           for r in results]

@@ -8,7 +8,10 @@ answered 200 with the PDF and its issue number. Then the primary is killed: `cra
 survives and hands over), `node` kills its Patroni and its postmaster (the whole machine is gone; the leader key must
 expire). The client keeps issuing; at the end every acknowledged certificate is looked up, row by row, on the new
 primary (issue number and verification code), and every certificate of the drill that the client was not told about
-(a request that failed after its commit) is reported as "in doubt", with whether its access-log entry exists.
+(a request that failed after its commit) is reported as "in doubt", with whether its access-log entry exists. Each
+request carries a 再送キー (idempotency key) of its own; a failed one is sent again with the same key once the
+service answers, so it is confirmed once — the certificate committed before the answer was lost comes back with its
+number, or is issued now — and the drill reports how many were retried and confirmed.
 Meanwhile a sampler reads, every 200 ms, what the primary waits for at COMMIT (`synchronous_standby_names`), to
 measure how long the cluster acknowledged commits with a single copy.
 
@@ -32,6 +35,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import uuid
 
 import psycopg2
 
@@ -234,7 +238,16 @@ def page_title(content):
 
 
 class HttpLoad(threading.Thread):
-    """Issues certificates through the nodes in turn; an issue counts only once its PDF and issue number came back."""
+    """Issues certificates through the nodes in turn; an issue counts only once its PDF and issue number came back.
+
+    Every certificate request carries a 再送キー of its own (the counter form's hidden `idempotencyKey`). A request
+    that fails — the answer lost with the connection during the failover, perhaps after its commit — is sent again
+    with the same key once the service answers again: the node then returns the certificate already issued under
+    that key (same issue number, `X-Certificate-Repeated: true`) or issues it now, never a second number. So a
+    certificate "in doubt" becomes confirmed once.
+    """
+
+    RETRY_SECONDS = 20
 
     def __init__(self, client, atena_number, acknowledged_file, pause_seconds, maximum_rows):
         super().__init__(daemon=True)
@@ -249,37 +262,78 @@ class HttpLoad(threading.Thread):
         self.errors = collections.Counter()
         self.per_node = collections.Counter()
         self.lock = threading.Lock()
+        self.pending = collections.OrderedDict()  # key of a failed request -> monotonic time it was first sent
+        self.retried = 0  # requests sent again with their key
+        self.confirmed = 0  # failed requests whose certificate a retry confirmed (issued once)
+        self.confirmed_repeats = 0  # of them, answered as a repeat: the failed request had committed
+
+    def attempt(self, acknowledged, key, node):
+        """One request under `key` on `node`; True when it was acknowledged (PDF, issue number, code)."""
+        port = self.client.ports[node]
+        sent_at = time.monotonic()
+        try:
+            response, content = self.client.request(port, "POST", self.path,
+                                                    {"form": "COPY", "_csrf": self.client.csrf, "idempotencyKey": key})
+            answered_at = time.monotonic()
+            number = response.getheader("X-Issue-Number")
+            code = response.getheader("X-Verification-Code")
+            if response.status == 200 and number and code and content.startswith(b"%PDF"):
+                issue_number = urllib.parse.unquote_plus(number)
+                code = code.replace("-", "")
+                acknowledged.write(f"{issue_number}\t{code}\n")
+                acknowledged.flush()
+                with self.lock:
+                    self.acknowledgements.append((issue_number, answered_at, sent_at, node, code))
+                    self.per_node[node] += 1
+                    if key in self.pending:
+                        del self.pending[key]
+                        self.confirmed += 1
+                        if response.getheader("X-Certificate-Repeated") == "true":
+                            self.confirmed_repeats += 1
+                return True
+            location = response.getheader("Location")
+            seen = f"HTTP {response.status} " + (f"→ {location}" if location else f"「{page_title(content)}」")
+            self.record_failure(sent_at, node, seen)
+        except (OSError, http.client.HTTPException) as error:
+            self.record_failure(sent_at, node, f"{type(error).__name__}: {error}")
+            time.sleep(0.1)
+        with self.lock:
+            self.pending.setdefault(key, sent_at)
+        return False
+
+    def retry_pending(self, acknowledged, node):
+        """Sends every failed request again with its key; stops at the first that still fails."""
+        with self.lock:
+            keys = list(self.pending)
+        for key in keys:
+            with self.lock:
+                self.retried += 1
+            if not self.attempt(acknowledged, key, node):
+                return False
+        return True
 
     def run(self):
         with open(self.acknowledged_file, "a", encoding="utf-8") as acknowledged:
+            answering = True
             for request_number in range(self.maximum_rows):
                 if self.stop_requested.is_set():
                     break
                 node = request_number % len(self.client.ports)
-                port = self.client.ports[node]
-                sent_at = time.monotonic()
-                try:
-                    response, content = self.client.request(port, "POST", self.path,
-                                                            {"form": "COPY", "_csrf": self.client.csrf})
-                    answered_at = time.monotonic()
-                    number = response.getheader("X-Issue-Number")
-                    code = response.getheader("X-Verification-Code")
-                    if response.status == 200 and number and code and content.startswith(b"%PDF"):
-                        issue_number = urllib.parse.unquote_plus(number)
-                        code = code.replace("-", "")
-                        acknowledged.write(f"{issue_number}\t{code}\n")
-                        acknowledged.flush()
-                        with self.lock:
-                            self.acknowledgements.append((issue_number, answered_at, sent_at, node, code))
-                            self.per_node[node] += 1
-                    else:
-                        location = response.getheader("Location")
-                        seen = f"HTTP {response.status} " + (f"→ {location}" if location else f"「{page_title(content)}」")
-                        self.record_failure(sent_at, node, seen)
-                except (OSError, http.client.HTTPException) as error:
-                    self.record_failure(sent_at, node, f"{type(error).__name__}: {error}")
-                    time.sleep(0.1)
+                if answering and self.pending:
+                    # The service answers again: first the requests whose answer was lost.
+                    self.retry_pending(acknowledged, node)
+                answering = self.attempt(acknowledged, str(uuid.uuid4()), node)
                 time.sleep(self.pause_seconds)
+            deadline = time.monotonic() + self.RETRY_SECONDS
+            node = 0
+            while self.pending and time.monotonic() < deadline:
+                if not self.retry_pending(acknowledged, node):
+                    time.sleep(0.5)
+                node = (node + 1) % len(self.client.ports)
+
+    def unconfirmed(self):
+        with self.lock:
+            return len(self.pending)
 
     def record_failure(self, sent_at, node, seen):
         with self.lock:
@@ -484,6 +538,9 @@ class ServiceMode:
         self.in_doubt_audited = audited
         note = (f"; in-doubt certificates in the access log {audited} of {len(in_doubt)}, failed requests "
                 f"{len(self.load.failed_requests)}") if in_doubt else ""
+        note += (f"; failed requests retried with their key {self.load.retried} times: confirmed once "
+                 f"{self.load.confirmed} (already committed before the answer was lost {self.load.confirmed_repeats}), "
+                 f"unconfirmed {self.load.unconfirmed()}")
         return lost, len(in_doubt), note
 
     def stop(self):
@@ -538,7 +595,7 @@ def measure(arguments, cluster, configuration, superuser, drills_directory, star
             time.sleep(arguments.load_after)
     finally:
         load.stop_requested.set()
-        load.join(30)
+        load.join(getattr(load, "RETRY_SECONDS", 0) + 30)
         sampler.stop_requested.set()
         sampler.join(5)
 
@@ -588,6 +645,10 @@ def measure(arguments, cluster, configuration, superuser, drills_directory, star
         "loadAverage": os.getloadavg()[0],
     }
     if arguments.mode == "app":
+        result["retried"] = load.retried
+        result["confirmedOnce"] = load.confirmed
+        result["confirmedAlreadyCommitted"] = load.confirmed_repeats
+        result["unconfirmed"] = load.unconfirmed()
         result["acknowledgedPerNode"] = {f"app{node + 1}": count for node, count in sorted(load.per_node.items())}
     with open(os.path.join(drills_directory, "failover.jsonl"), "a", encoding="utf-8") as journal:
         journal.write(json.dumps(result, ensure_ascii=False) + "\n")

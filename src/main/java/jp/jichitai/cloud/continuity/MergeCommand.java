@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
@@ -37,7 +38,7 @@ public class MergeCommand implements Callable<Integer> {
         try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(VaultCommand.environment, System.console(), false);
                 Connection connection = database.open()) {
             OfflineOperation.MergeReport report = OfflineOperation.merge(connection, code, file, passphrase,
-                    OfflineCommand.commandLineUser());
+                    OfflineCommand.commandLineUser(), RegistryBulkWriter.KeySource.forTool(database.dataDirectory));
             VaultCommand.audit(connection, code, "offline.merge", String.format(Locale.ROOT,
                     "file %s, applied %d, already %d, not merged %d, conflicts %d new %d known, offline access log %d",
                     file.getFileName(), report.applied(), report.alreadyApplied(), report.ignored(),

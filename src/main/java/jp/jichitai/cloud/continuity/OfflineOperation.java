@@ -15,6 +15,8 @@ import jp.jichitai.cloud.continuity.internal.ChangeFile;
 import jp.jichitai.cloud.continuity.internal.ContinuityMessages;
 import jp.jichitai.cloud.continuity.internal.OfflineInstances;
 import jp.jichitai.cloud.continuity.internal.OfflineMerger;
+import jp.jichitai.cloud.residents.registry.OfflineChangeReplay;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter.KeySource;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 
@@ -165,11 +167,25 @@ public final class OfflineOperation {
         return new Changes(contents.tenant(), contents.snapshotNumber(), contents.tables().size(), contents.changeCount());
     }
 
-    /** Merges a changes file into the tenant at the centre (one transaction; refused as a whole or done). */
+    /**
+     * Merges a changes file into the tenant at the centre (one transaction; refused as a whole or done), with the
+     * 個人番号 key of a tool run in the current folder's {@code data} (see {@link KeySource#forTool}).
+     */
     public static MergeReport merge(Connection connection, TenantCode tenant, Path file, Passphrase passphrase,
             String mergedBy) throws SQLException {
+        return merge(connection, tenant, file, passphrase, mergedBy, KeySource.forTool(Path.of("data")));
+    }
+
+    /**
+     * Merges a changes file into the tenant at the centre (one transaction; refused as a whole or done). 住民異動
+     * made offline are replayed through the registry, which needs the service's 個人番号 key ({@code key}) to carry
+     * the numbers of the people it touches into their new snapshots.
+     */
+    public static MergeReport merge(Connection connection, TenantCode tenant, Path file, Passphrase passphrase,
+            String mergedBy, KeySource key) throws SQLException {
         ChangeFile.Contents contents = ChangeFile.read(file, passphrase.characters());
-        OfflineMerger.Result result = OfflineMerger.merge(connection, tenant, contents, mergedBy);
+        OfflineMerger.Result result = OfflineMerger.merge(connection, tenant, contents, mergedBy,
+                () -> OfflineChangeReplay.onConnection(connection, tenant, key));
         return new MergeReport(result.applied(), result.alreadyApplied(), result.ignored(), result.newConflicts(),
                 result.knownConflicts(), result.offlineLogEntries());
     }

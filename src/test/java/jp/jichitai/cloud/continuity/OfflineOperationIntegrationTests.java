@@ -34,6 +34,7 @@ import jp.jichitai.cloud.audit.AuditChains;
 import jp.jichitai.cloud.audit.ChainVerification;
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.shared.BusinessException;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.support.Http;
@@ -210,6 +211,154 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         assertThat(centralCertificate.statusCode()).isEqualTo(200);
         assertThat(Long.parseLong(centralCertificate.headers().firstValue("X-Certificate-Serial").orElseThrow()))
                 .isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void residentChangesMadeOfflineAreReplayedThroughTheRegistryUnlessTheCentreChangedThePersonOrTheRulesRefuse()
+            throws Exception {
+        String clerk = TestUsers.ensure(accounts, IMAKANE, Role.CLERK);
+        String admin = TestUsers.ensure(accounts, IMAKANE, Role.TENANT_ADMIN);
+        String nayoroClerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
+        Http central = new Http(baseUrl());
+        String residents = "/api/v1/t/" + IMAKANE.value() + "/residents";
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+        String[] moved = moveIn(central, residents, clerk, "移動　一郎", "イドウ　イチロウ");
+        String[] both = moveIn(central, residents, clerk, "両方　二郎", "リョウホウ　ジロウ");
+        String[] refused = moveIn(central, residents, clerk, "規則　三郎", "キソク　サブロウ");
+        moveIn(central, "/api/v1/t/" + NAYORO.value() + "/residents", nayoroClerk, "名寄　四郎", "ナヨロ　シロウ");
+        String otherTown = "SELECT COUNT(*) || ':' || COALESCE(SUM(history_number), 0) FROM resident_snapshot WHERE tenant_id = '"
+                + NAYORO.value() + "'";
+        List<String> otherTownBefore;
+        try (Connection owner = owner()) {
+            otherTownBefore = strings(owner, otherTown);
+        }
+
+        Path snapshotFile = folder.resolve("registry.jcvault");
+        OfflineOperation.Snapshot snapshot;
+        try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
+            snapshot = OfflineOperation.takeSnapshot(owner, IMAKANE, snapshotFile, passphrase, admin);
+        }
+        // Meanwhile at the centre: the second person moves within the town.
+        assertThat(relocate(central, residents, clerk, both[0], today, "今金町字今金200番地").statusCode()).isEqualTo(200);
+
+        DatabaseOptions laptop = new DatabaseOptions();
+        laptop.dataDirectory = folder.resolve("registry-laptop");
+        try (Passphrase passphrase = passphrase()) {
+            OfflineOperation.prepareInstance(laptop, snapshotFile, passphrase);
+        }
+        Path changesFile = folder.resolve("registry.jcchanges");
+        String newborn;
+        try (ConfigurableApplicationContext offlineService = start(laptop)) {
+            Http counter = new Http("http://localhost:" + ((WebServerApplicationContext) offlineService).getWebServer().getPort());
+            assertThat(relocate(counter, residents, clerk, moved[0], today, "今金町字種川100番地").statusCode()).isEqualTo(200);
+            HttpResponse<String> birth = counter.post(residents, clerk, PASSWORD, "{\"kind\":\"birth\",\"household\":\""
+                    + moved[1] + "\",\"changedOn\":\"" + today + "\",\"notifiedOn\":\"" + today
+                    + "\",\"name\":\"移動　花子\",\"kana\":\"イドウ　ハナコ\",\"sex\":\"FEMALE\",\"relationship\":\"子\"}");
+            assertThat(birth.statusCode()).as(birth.body()).isEqualTo(201);
+            newborn = json(birth.body(), "residents");
+            assertThat(relocate(counter, residents, clerk, both[0], today, "今金町字今金300番地").statusCode()).isEqualTo(200);
+            long refusedChange = Long.parseLong(json(relocate(counter, residents, clerk, refused[0], today,
+                    "今金町字今金400番地").body(), "changeId"));
+            try (Connection offline = offlineService.getBean(DataSource.class).getConnection()) {
+                // A laptop whose clock ran a month ahead: the centre's date rule refuses the 異動日.
+                try (PreparedStatement ahead = offline.prepareStatement(
+                        "UPDATE registry_change SET changed_on = ? WHERE tenant_id = ? AND change_id = ?")) {
+                    ahead.setObject(1, LocalDate.parse(today).plusMonths(1));
+                    ahead.setString(2, IMAKANE.value());
+                    ahead.setLong(3, refusedChange);
+                    assertThat(ahead.executeUpdate()).isOne();
+                }
+                // Then the same person moves again: it builds on the refused one, so it waits with it.
+                assertThat(relocate(counter, residents, clerk, refused[0], today, "今金町字今金500番地").statusCode())
+                        .isEqualTo(200);
+                try (Passphrase passphrase = passphrase()) {
+                    OfflineOperation.exportChanges(offline, laptop.dataDirectory, changesFile, passphrase);
+                }
+            }
+        }
+
+        RegistryBulkWriter.KeySource key = RegistryBulkWriter.KeySource.forTool(TestDatabase.get().dataDirectory());
+        String imakane = "tenant_id = '" + IMAKANE.value() + "'";
+        try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
+            OfflineOperation.MergeReport first = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin, key);
+            assertThat(first.newConflicts()).as(first.toString()).isEqualTo(3);
+
+            // The 転居 made offline: a new snapshot appended at the centre, by the laptop's clerk, audited as theirs.
+            assertThat(strings(owner, "SELECT history_number || ':' || change_kind || ':' || address FROM resident_snapshot"
+                    + " WHERE " + imakane + " AND atena_number = '" + moved[0] + "' ORDER BY history_number"))
+                    .containsExactly("1:DOMESTIC_MOVE_IN:今金町字今金1番地", "2:MOVE_WITHIN_MUNICIPALITY:今金町字種川100番地");
+            assertThat(strings(owner, "SELECT c.recorded_by FROM registry_change c JOIN resident_snapshot s ON s.tenant_id ="
+                    + " c.tenant_id AND s.change_id = c.change_id WHERE s." + imakane + " AND s.atena_number = '" + moved[0]
+                    + "' AND s.history_number = 2")).containsExactly(clerk);
+            // The birth follows it into the same household, under a 宛名番号 the centre issued.
+            List<String> members = strings(owner, "SELECT atena_number FROM resident_current WHERE " + imakane
+                    + " AND household_number = '" + moved[1] + "' AND status = 'RESIDENT' ORDER BY atena_number");
+            assertThat(members).hasSize(2).contains(moved[0]);
+            assertThat(strings(owner, "SELECT central_number FROM offline_registry_number WHERE " + imakane
+                    + " AND number_kind = 'atena' AND offline_number = '" + newborn + "'"))
+                    .containsExactly(members.stream().filter(number -> !number.equals(moved[0])).findFirst().orElseThrow());
+            assertThat(strings(owner, "SELECT actor || '|' || action || '|' || target FROM audit_log WHERE " + imakane
+                    + " AND client_address LIKE 'offline:" + snapshot.number() + ":change:%' ORDER BY seq"))
+                    .hasSize(2).allMatch(entry -> entry.startsWith(clerk + "|resident.change|atena:"))
+                    .anyMatch(entry -> entry.endsWith("atena:" + moved[0]));
+
+            // Changed at the centre meanwhile: listed, nothing applied.
+            assertThat(strings(owner, "SELECT address FROM resident_current WHERE " + imakane + " AND atena_number = '"
+                    + both[0] + "'")).containsExactly("今金町字今金200番地");
+            assertThat(count(owner, "SELECT COUNT(*) FROM resident_snapshot WHERE tenant_id = ? AND atena_number = '"
+                    + both[0] + "'")).isEqualTo(2);
+            // Refused by the registry's rules: listed with the rule's message, nothing applied.
+            assertThat(count(owner, "SELECT COUNT(*) FROM resident_snapshot WHERE tenant_id = ? AND atena_number = '"
+                    + refused[0] + "'")).isOne();
+            assertThat(strings(owner, "SELECT reason || '|' || detail FROM offline_conflict WHERE " + imakane
+                    + " AND snapshot_number = " + snapshot.number() + " AND table_name = 'registry_change' ORDER BY reason"))
+                    .satisfiesExactly(
+                            changed -> assertThat(changed).startsWith("CHANGED_CENTRALLY|")
+                                    .contains("中央でもこの住民または世帯の異動が記録されました", "両方　二郎"),
+                            waiting -> assertThat(waiting).startsWith("DEPENDS_ON_CONFLICT|").contains("競合しているため"),
+                            rule -> assertThat(rule).startsWith("REFUSED|").contains("E-RES-0030", "規則　三郎"));
+            assertThat(AuditChains.verify(owner, IMAKANE.value())).allMatch(ChainVerification::intact);
+
+            OfflineOperation.MergeReport second = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin, key);
+            assertThat(second.applied()).as("merging twice applies nothing twice").isZero();
+            assertThat(second.newConflicts()).isZero();
+            assertThat(second.knownConflicts()).isEqualTo(3);
+            assertThat(count(owner, "SELECT COUNT(*) FROM resident_snapshot WHERE tenant_id = ? AND atena_number = '"
+                    + moved[0] + "'")).isEqualTo(2);
+            assertThat(count(owner, "SELECT COUNT(*) FROM resident_current WHERE tenant_id = ? AND household_number = '"
+                    + moved[1] + "'")).isEqualTo(2);
+            assertThat(count(owner, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND client_address LIKE 'offline:"
+                    + snapshot.number() + ":change:%'")).isEqualTo(2);
+            assertThat(strings(owner, otherTown)).as("another town untouched").isEqualTo(otherTownBefore);
+        }
+        // The centre reads the replayed record through its own service.
+        assertThat(central.get(residents + "/" + moved[0], clerk, PASSWORD).body()).contains("今金町字種川100番地");
+    }
+
+    /** 転入 at the centre; answers the 宛名番号 and the 世帯番号. */
+    private static String[] moveIn(Http http, String residents, String user, String name, String kana) throws Exception {
+        HttpResponse<String> created = http.post(residents, user, PASSWORD, """
+                {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
+                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地"}"""
+                .formatted(name, kana));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return new String[] {json(created.body(), "residents"), json(created.body(), "households")};
+    }
+
+    private static HttpResponse<String> relocate(Http http, String residents, String user, String atena, String on,
+            String address) throws Exception {
+        HttpResponse<String> answer = http.post(residents + "/" + atena + "/changes/relocation", user, PASSWORD,
+                "{\"changedOn\":\"" + on + "\",\"notifiedOn\":\"" + on + "\",\"postalCode\":\"0494300\",\"address\":\""
+                        + address + "\"}");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    /** The first value of a field in a JSON answer (a number, a string, or the first of an array). */
+    private static String json(String body, String field) {
+        Matcher matcher = Pattern.compile("\"" + field + "\":\\[?\"?([0-9A-Za-z]+)").matcher(body);
+        assertThat(matcher.find()).as(body).isTrue();
+        return matcher.group(1);
     }
 
     @Test

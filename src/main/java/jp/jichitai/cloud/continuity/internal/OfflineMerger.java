@@ -21,6 +21,7 @@ import jp.jichitai.cloud.continuity.internal.ChangeFile.Change;
 import jp.jichitai.cloud.continuity.internal.ChangeFile.TableChanges;
 import jp.jichitai.cloud.continuity.internal.OfflineTables.Treatment;
 import jp.jichitai.cloud.continuity.internal.TenantTables.Table;
+import jp.jichitai.cloud.residents.registry.OfflineChangeReplay;
 import jp.jichitai.cloud.shared.TenantCode;
 
 /**
@@ -44,8 +45,12 @@ public final class OfflineMerger {
     private OfflineMerger() {
     }
 
-    public static Result merge(Connection connection, TenantCode tenant, ChangeFile.Contents contents, String mergedBy)
-            throws SQLException {
+    /**
+     * Merges {@code contents}; {@code registry} gives the registry's replay of 住民異動 on this connection (asked
+     * for only when the file holds any).
+     */
+    public static Result merge(Connection connection, TenantCode tenant, ChangeFile.Contents contents, String mergedBy,
+            java.util.function.Supplier<OfflineChangeReplay> registry) throws SQLException {
         if (!contents.tenant().equals(tenant)) {
             throw ContinuityMessages.refusal("E-CON-0021", contents.tenant().value(), tenant.value());
         }
@@ -62,6 +67,8 @@ public final class OfflineMerger {
                 throw ContinuityMessages.refusal("E-CON-0022", tenant.value(), contents.snapshotNumber());
             }
             Counts counts = new Counts();
+            OfflineRegistryMerge residentChanges = new OfflineRegistryMerge(connection, tenant, contents.snapshotNumber(),
+                    registry);
             List<byte[]> offlineLog = new ArrayList<>();
             Table auditTable = null;
             for (TableChanges changes : contents.tables()) {
@@ -77,8 +84,19 @@ public final class OfflineMerger {
                         auditTable = asInFile;
                         continue;
                     }
+                    if (OfflineRegistryMerge.isRegistryTable(asInFile.name())
+                            && residentChanges.take(asInFile, changes.keyColumns(), change)) {
+                        continue;
+                    }
                     mergeOne(connection, tenant, contents.snapshotNumber(), asInFile, changes.keyColumns(), change, counts);
                 }
+            }
+            if (!residentChanges.isEmpty()) {
+                OfflineRegistryMerge.Counts replayed = residentChanges.replay(auditTable, offlineLog);
+                counts.applied += replayed.applied();
+                counts.already += replayed.alreadyApplied();
+                counts.newConflicts += replayed.newConflicts();
+                counts.knownConflicts += replayed.knownConflicts();
             }
             if (auditTable != null) {
                 counts.offlineLogEntries = appendOfflineLog(connection, tenant, contents.snapshotNumber(), auditTable,
@@ -253,7 +271,7 @@ public final class OfflineMerger {
     }
 
     /** Stores a conflict unless this snapshot's record is already listed; true when it is new. */
-    private static boolean record(Connection connection, TenantCode tenant, int snapshot, Table table,
+    static boolean record(Connection connection, TenantCode tenant, int snapshot, Table table,
             List<String> keyColumns, Change change, byte[] central, Conflict conflict) throws SQLException {
         byte[] any = change.after() != null ? change.after() : change.before();
         String key = RowKeys.of(any, table.columnNames(), keyColumns);

@@ -24,7 +24,10 @@ public final class OfflineTables {
         COUNTER,
         /** The offline instance's own bookkeeping (its access log, sign-in counters, ranges): not merged. */
         IGNORE,
-        /** Not merged automatically (e.g. 住民異動): listed for a person to enter again centrally. */
+        /**
+         * Not merged automatically (外字, settings, the plan, …): listed for a person to enter again centrally. The
+         * registry's tables are not copied either: their 異動 are replayed ({@link OfflineRegistryMerge}).
+         */
         REVIEW
     }
 
@@ -37,7 +40,8 @@ public final class OfflineTables {
     static final Set<String> COUNTERS = Set.of("certificate_counter");
 
     static final Set<String> IGNORED = Set.of("victim_directory_counter", "audit_log", "audit_chain_head", "app_user",
-            "offline_snapshot", "offline_instance", "offline_merge", "offline_conflict", "sla_daily_aggregate",
+            "offline_snapshot", "offline_instance", "offline_merge", "offline_conflict", "offline_registry_change",
+            "offline_registry_number", "sla_daily_aggregate",
             "support_ticket");
 
     private OfflineTables() {

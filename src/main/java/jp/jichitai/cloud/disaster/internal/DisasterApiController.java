@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -195,8 +196,9 @@ class DisasterApiController {
     @PostMapping(value = "/{id}/certificates", produces = {MediaType.APPLICATION_PDF_VALUE, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "罹災証明書を発行する（PDF）")
     ResponseEntity<byte[]> certificate(@PathVariable String tenantCode, @PathVariable long id,
-            @Validated @RequestBody CertificateBody body) {
-        DisasterCertificates.Issued issued = certificates.issue(id, body.reportId());
+            @Validated @RequestBody CertificateBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        DisasterCertificates.Issued issued = certificates.issue(id, body.reportId(), idempotencyKey);
         return pdf(issued);
     }
 

@@ -67,17 +67,26 @@ class DisasterCertificates {
 
     /** Issues the certificate the case applied for (罹災証明書 when the API gives no application). */
     Issued issue(long disasterId, long caseId) {
-        return issue(disasterId, caseId, null);
+        return issue(disasterId, caseId, null, null);
+    }
+
+    /**
+     * Issues under a 再送キー (null for none): a repeat with the same key answers the certificate issued before
+     * (same serial, the stored PDF) instead of a new number.
+     */
+    Issued issue(long disasterId, long caseId, String idempotencyKey) {
+        return issue(disasterId, caseId, null, idempotencyKey);
     }
 
     /** Prints a certificate again under a new number, marked as a reprint of the original. */
     Issued reprint(long disasterId, long originalSerial) {
         Issued original = find(disasterId, originalSerial)
                 .orElseThrow(() -> new DisasterNotFound("certificate " + originalSerial));
-        return issue(disasterId, original.caseId(), original.reprintOf() == null ? original.serial() : original.reprintOf());
+        return issue(disasterId, original.caseId(), original.reprintOf() == null ? original.serial() : original.reprintOf(),
+                null);
     }
 
-    private Issued issue(long disasterId, long caseId, Long reprintOf) {
+    private Issued issue(long disasterId, long caseId, Long reprintOf, String idempotencyKey) {
         Disaster disaster = disasters.require(disasterId);
         CounterCase counterCase = cases.require(disasterId, caseId);
         if (counterCase.atenaNumber() == null || counterCase.dwellingId() == null) {
@@ -135,7 +144,14 @@ class DisasterCertificates {
                             WarekiDates.of(number.issueDate()), profile.issuer())
                             .issueNumber(number).verificationCode(code).build();
                 });
-        IssuedCertificate issued = issuance.issue(request);
+        IssuedCertificate issued = issuance.issue(request.withIdempotencyKey(idempotencyKey));
+        if (issued.repeated()) {
+            // Recorded by the first request unless its answer was lost between the two transactions.
+            Optional<Issued> earlier = find(disasterId, issued.serial());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Issued recorded = new Issued(disasterId, issued.serial(), caseId, kind, level, issued.issueNumber().text(),
                 reprintOf, issued.pdf());
         transaction.executeWithoutResult(status -> {

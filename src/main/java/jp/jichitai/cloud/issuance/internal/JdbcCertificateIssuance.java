@@ -27,6 +27,8 @@ import jp.jichitai.cloud.issuance.CertificateIssuance;
 import jp.jichitai.cloud.issuance.IssueRequest;
 import jp.jichitai.cloud.issuance.IssuedCertificate;
 import jp.jichitai.cloud.issuance.VerifiedCertificate;
+import jp.jichitai.cloud.shared.MessageId;
+import jp.jichitai.cloud.shared.Messages;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.tenancy.TenantContext;
 import jp.jichitai.cloud.tenancy.TenantProfile;
@@ -34,6 +36,8 @@ import jp.jichitai.cloud.tenancy.Tenants;
 
 @Service
 class JdbcCertificateIssuance implements CertificateIssuance {
+
+    private static final Messages MESSAGES = Messages.of("issuance");
 
     /** Certificates carry the town's date, whatever the server's zone. */
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
@@ -61,42 +65,111 @@ class JdbcCertificateIssuance implements CertificateIssuance {
         TenantCode tenant = TenantContext.require();
         TenantProfile profile = tenants.currentProfile();
         Map<Integer, String> gaiji = tenants.currentGaijiSubstitutes();
+        if (request.idempotencyKey() != null) {
+            // A repeat (the answer was lost): answered without waiting for the scope's counter.
+            Optional<IssuedCertificate> earlier = transaction.execute(status -> repeatOf(tenant, request, gaiji));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         ensureCounter(tenant, request.numberingScope());
-        IssuedCertificate issued = transaction.execute(status -> {
-            long serial = jdbc.sql("SELECT last_serial FROM certificate_counter WHERE tenant_id = ? AND scope = ? FOR UPDATE")
-                    .params(tenant.value(), request.numberingScope()).query(Long.class).single() + 1;
-            jdbc.sql("UPDATE certificate_counter SET last_serial = ? WHERE tenant_id = ? AND scope = ?")
-                    .params(serial, tenant.value(), request.numberingScope()).update();
-            LocalDate today = LocalDate.now(JAPAN);
-            IssueNumber number = IssueNumber.of(today, profile.name(), profile.mainOffice() + "1", request.printer(),
-                    Math.toIntExact(serial));
-            VerificationCode code = VerificationCode.random();
-            CertificateDocument document = request.document().apply(number, code);
-            RenderResult printed = renderer.render(document, codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
-            jdbc.sql("""
-                    INSERT INTO issued_certificate (tenant_id, scope, serial, issue_number, kind, verification_code,
-                        content_digest, subject, page_count, substitutions, reprint_of, drill, issued_at, issued_by)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(tenant.value(), request.numberingScope(), serial, number.text(), request.kind().name(),
-                            code.value(), printed.contentDigest().hex(), request.subject(), printed.pageCount(),
-                            printed.substitutions().size(), request.reprintOf(), request.drill(),
-                            OffsetDateTime.now(ZoneOffset.UTC), currentUser())
-                    .update();
-            jdbc.sql("""
-                    INSERT INTO certificate_verification (verification_code, tenant_code, kind, issued_on, content_digest, drill)
-                    VALUES (?, ?, ?, ?, ?, ?)""")
-                    .params(code.value(), tenant.value(), request.kind().name(), today, printed.contentDigest().hex(),
-                            request.drill())
-                    .update();
-            // Recorded (in the log's own transaction) before this one commits: a certificate never exists without
-            // its entry. If the commit then fails — a failover, say — the entry stays: the personal data was read
-            // and printed, and the clerk is told to check whether the certificate was issued.
-            auditLog.record(AuditEvent.of(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint",
-                    request.subject()).query(number.text()));
-            return new IssuedCertificate(serial, number, code, printed.contentDigest(), printed.pdf(),
-                    printed.pageCount(), printed.substitutions());
-        });
+        IssuedCertificate issued;
+        try {
+            issued = transaction.execute(status -> issueOnce(tenant, profile, gaiji, request));
+        } catch (DuplicateKeyException sameKeyMeanwhile) {
+            // The key was taken meanwhile by a request of another scope (the same request waits for the same
+            // counter row below and finds the certificate instead): answer as for any repeat — or refuse.
+            return transaction.execute(status -> repeatOf(tenant, request, gaiji)).orElseThrow(() -> sameKeyMeanwhile);
+        }
         return issued;
+    }
+
+    private IssuedCertificate issueOnce(TenantCode tenant, TenantProfile profile, Map<Integer, String> gaiji,
+            IssueRequest request) {
+        long serial = jdbc.sql("SELECT last_serial FROM certificate_counter WHERE tenant_id = ? AND scope = ? FOR UPDATE")
+                .params(tenant.value(), request.numberingScope()).query(Long.class).single() + 1;
+        if (request.idempotencyKey() != null) {
+            // Concurrent repeats of one key wait for the same counter row; the first one's certificate is
+            // committed (READ COMMITTED: this statement sees it) by the time the others read here.
+            Optional<IssuedCertificate> earlier = repeatOf(tenant, request, gaiji);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        jdbc.sql("UPDATE certificate_counter SET last_serial = ? WHERE tenant_id = ? AND scope = ?")
+                .params(serial, tenant.value(), request.numberingScope()).update();
+        LocalDate today = LocalDate.now(JAPAN);
+        IssueNumber number = IssueNumber.of(today, profile.name(), profile.mainOffice() + "1", request.printer(),
+                Math.toIntExact(serial));
+        VerificationCode code = VerificationCode.random();
+        CertificateDocument document = request.document().apply(number, code);
+        RenderResult printed = renderer.render(document, codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
+        jdbc.sql("""
+                INSERT INTO issued_certificate (tenant_id, scope, serial, issue_number, kind, verification_code,
+                    content_digest, subject, page_count, substitutions, reprint_of, drill, issued_at, issued_by,
+                    idempotency_key, request_fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(tenant.value(), request.numberingScope(), serial, number.text(), request.kind().name(),
+                        code.value(), printed.contentDigest().hex(), request.subject(), printed.pageCount(),
+                        printed.substitutions().size(), request.reprintOf(), request.drill(),
+                        OffsetDateTime.now(ZoneOffset.UTC), currentUser(), request.idempotencyKey(),
+                        request.idempotencyKey() == null ? null : request.fingerprint())
+                .update();
+        jdbc.sql("""
+                INSERT INTO certificate_verification (verification_code, tenant_code, kind, issued_on, content_digest, drill)
+                VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(code.value(), tenant.value(), request.kind().name(), today, printed.contentDigest().hex(),
+                        request.drill())
+                .update();
+        // Recorded (in the log's own transaction) before this one commits: a certificate never exists without
+        // its entry. If the commit then fails — a failover, say — the entry stays: the personal data was read
+        // and printed, and the clerk is told to check whether the certificate was issued.
+        auditLog.record(AuditEvent.of(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint",
+                request.subject()).query(number.text()));
+        return new IssuedCertificate(serial, number, code, printed.contentDigest(), printed.pdf(),
+                printed.pageCount(), printed.substitutions());
+    }
+
+    private record Earlier(String scope, long serial, String issueNumber, String verificationCode, String contentDigest,
+            String fingerprint) {
+    }
+
+    /**
+     * The certificate already issued under the request's 再送キー in this tenant, printed again: same number, same
+     * verification code, and — checked by the content digest — the same content. Refused when the key was used for
+     * another request (E-ISS-0001) or the content came out different (E-ISS-0002). Audited as a reissue of that
+     * certificate. Empty when the key is new.
+     */
+    private Optional<IssuedCertificate> repeatOf(TenantCode tenant, IssueRequest request, Map<Integer, String> gaiji) {
+        Optional<Earlier> found = jdbc.sql("""
+                SELECT scope, serial, issue_number, verification_code, content_digest, request_fingerprint
+                  FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = ?""")
+                .params(tenant.value(), request.idempotencyKey())
+                .query((rs, row) -> new Earlier(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)))
+                .optional();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Earlier earlier = found.get();
+        if (!request.fingerprint().equals(earlier.fingerprint())) {
+            auditLog.record(AuditEvent.of("certificate.reissue", request.subject()).query(earlier.issueNumber()
+                    + " 再送キー " + request.idempotencyKey()).outcome(AuditEvent.Outcome.FAILURE));
+            throw MESSAGES.refusal(MessageId.of("E-ISS-0001"), request.idempotencyKey(), earlier.issueNumber());
+        }
+        IssueNumber number = IssueNumber.parse(earlier.issueNumber());
+        VerificationCode code = VerificationCode.of(earlier.verificationCode());
+        RenderResult printed = renderer.render(request.document().apply(number, code),
+                codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
+        if (!printed.contentDigest().hex().equals(earlier.contentDigest())) {
+            auditLog.record(AuditEvent.of("certificate.reissue", request.subject()).query(earlier.issueNumber()
+                    + " 再送キー " + request.idempotencyKey()).outcome(AuditEvent.Outcome.FAILURE));
+            throw MESSAGES.refusal(MessageId.of("E-ISS-0002"), request.idempotencyKey(), earlier.issueNumber());
+        }
+        auditLog.record(AuditEvent.of("certificate.reissue", request.subject())
+                .query(earlier.issueNumber() + " 再送キー " + request.idempotencyKey()));
+        return Optional.of(new IssuedCertificate(earlier.serial(), number, code, printed.contentDigest(), printed.pdf(),
+                printed.pageCount(), printed.substitutions(), true));
     }
 
     /** The counter row is created on first use, in its own transaction so that a race only costs a retry. */

@@ -229,13 +229,22 @@ class RegistryService implements Residents {
     @Transactional
     @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'CLERK')")
     public ChangeReceipt record(ChangeRequest request) {
-        Work work = new Work(LocalDate.now(TOKYO));
-        ChangeKind kind = dispatch(work, request);
-        work.checkExpected(request);
-        ChangeReceipt receipt = work.commit(kind, request, currentUser());
+        ChangeReceipt receipt = recordAs(request, currentUser());
+        ChangeKind kind = receipt.kind();
         auditLog.record(AuditEvent.of("resident.change", targets(receipt.residents()))
                 .query(kind.japanese() + " 異動番号 " + receipt.changeId()));
         return receipt;
+    }
+
+    /**
+     * The change itself, every rule checked, recorded by {@code user}; the caller audits it (the counter's
+     * {@link #record}, or {@link OfflineChangeReplay} with the offline counter's actor and time).
+     */
+    ChangeReceipt recordAs(ChangeRequest request, String user) {
+        Work work = new Work(LocalDate.now(TOKYO));
+        ChangeKind kind = dispatch(work, request);
+        work.checkExpected(request);
+        return work.commit(kind, request, user);
     }
 
     private ChangeKind dispatch(Work work, ChangeRequest request) {

@@ -68,6 +68,15 @@ public class ResidentCertificates {
 
     public IssuedCertificate issue(AtenaNumber atenaNumber, List<AtenaNumber> members, Form form,
             CertificateOptions options) {
+        return issue(atenaNumber, members, form, options, null);
+    }
+
+    /**
+     * Issues under a 再送キー ({@code idempotencyKey}, null for none): a repeat with the same key answers the
+     * certificate issued before (same number, same content) instead of taking a new number.
+     */
+    public IssuedCertificate issue(AtenaNumber atenaNumber, List<AtenaNumber> members, Form form,
+            CertificateOptions options, String idempotencyKey) {
         CertificateView view = residents.certificateView(atenaNumber, members, options);
         Preview content = contentOf(view, form, options);
         CertificateKind kind = CertificateKind.of(content.title());
@@ -87,7 +96,7 @@ public class ResidentCertificates {
                     }
                     return document.build();
                 });
-        return issuance.issue(request);
+        return issuance.issue(request.withIdempotencyKey(idempotencyKey));
     }
 
     private Preview contentOf(CertificateView view, Form form, CertificateOptions options) {

@@ -21,6 +21,7 @@ public class CertificateChoice {
     private boolean residentRecordCode;
     private boolean individualNumber;
     private boolean officialUse;
+    private String idempotencyKey;
 
     CertificateOptions options() {
         return new CertificateOptions(headAndRelationship, familyRegister, residentRecordCode, individualNumber, officialUse);
@@ -42,6 +43,8 @@ public class CertificateChoice {
     public void setResidentRecordCode(boolean residentRecordCode) { this.residentRecordCode = residentRecordCode; }
     public boolean isIndividualNumber() { return individualNumber; }
     public void setIndividualNumber(boolean individualNumber) { this.individualNumber = individualNumber; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
     public boolean isOfficialUse() { return officialUse; }
     public void setOfficialUse(boolean officialUse) { this.officialUse = officialUse; }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,7 +74,8 @@ class ResidentsApiController {
     @PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
     @Operation(summary = "住民票の写し・除票の写し・記載事項証明書を交付する（PDF）。世帯主・続柄、本籍・筆頭者、住民票コード、個人番号は指定したときだけ記載")
     ResponseEntity<?> certificate(@PathVariable String tenantCode, @PathVariable String atenaNumber,
-            @RequestBody CertificateRequest request) {
+            @RequestBody CertificateRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Optional<ResidentRecord> record = find(atenaNumber);
         if (record.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(NOT_FOUND);
@@ -83,7 +85,7 @@ class ResidentsApiController {
         List<AtenaNumber> members = request.members() == null ? List.of()
                 : request.members().stream().map(AtenaNumber::migrated).toList();
         IssuedCertificate issued = certificates.issue(record.get().current().atenaNumber(), members, form,
-                request.options());
+                request.options(), idempotencyKey);
         return pdf(issued);
     }
 
@@ -93,6 +95,7 @@ class ResidentsApiController {
                 .header("Content-Disposition", "inline; filename=\"certificate-" + issued.verificationCode().value() + ".pdf\"")
                 .header("X-Issue-Number", java.net.URLEncoder.encode(issued.issueNumber().text(), java.nio.charset.StandardCharsets.UTF_8))
                 .header("X-Verification-Code", issued.verificationCode().grouped())
+                .header("X-Certificate-Repeated", Boolean.toString(issued.repeated()))
                 .header("Cache-Control", "no-store")
                 .body(issued.pdf());
     }

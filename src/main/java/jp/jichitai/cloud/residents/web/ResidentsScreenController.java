@@ -59,6 +59,9 @@ class ResidentsScreenController {
         }
         AtenaNumber atena = AtenaNumber.migrated(atenaNumber);
         ResidentRecord record = residents.find(atena).orElseThrow(ResidentsScreenController::notFound);
+        // One-time 再送キー of this page: pressing 交付 again, or resending after a lost answer, gives the same
+        // certificate instead of a second number. A new page (after changing the choice) gets a new key.
+        choice.setIdempotencyKey(java.util.UUID.randomUUID().toString());
         model.addAttribute("current", record.current());
         model.addAttribute("choice", choice);
         model.addAttribute("preview", certificates.preview(atena, choice.memberNumbers(), choice.getForm(), choice.options()));
@@ -74,7 +77,8 @@ class ResidentsScreenController {
         }
         AtenaNumber atena = AtenaNumber.migrated(atenaNumber);
         residents.find(atena).orElseThrow(ResidentsScreenController::notFound);
-        IssuedCertificate issued = certificates.issue(atena, choice.memberNumbers(), choice.getForm(), choice.options());
+        IssuedCertificate issued = certificates.issue(atena, choice.memberNumbers(), choice.getForm(), choice.options(),
+                choice.getIdempotencyKey());
         return ResidentsApiController.pdf(issued);
     }
 
