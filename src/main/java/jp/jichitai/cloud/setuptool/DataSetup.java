@@ -443,7 +443,7 @@ public final class DataSetup {
      * The later part of data_d0101 for the second thread, or null when the file is read whole by this one: from
      * {@code jc.setup.read-in-two-from} bytes (16 MB) with packed keys, cut after a line end so that the second thread,
      * which also reads data_d0301 and data_d0603, has about as much to do as this one (at least a tenth of data_d0101,
-     * at most half).
+     * at most three quarters).
      */
     private ResidentPart laterResidentPart(FileReconciliation legacyRows, FileReconciliation incomeRows) throws IOException {
         Path file = inputOf(residentLayout);
@@ -453,9 +453,10 @@ public final class DataSetup {
         }
         long others = (legacyRows.missing() ? 0 : Files.size(inputOf(legacyLayout)))
                 + (incomeRows.missing() ? 0 : Files.size(inputOf(incomeLayout)));
-        // A byte of data_d0301/d0603 costs about half as much as one of data_d0101 (shorter rows, fewer checks: JFR
-        // samples per MB of the 1M-resident set, 2026-12-06).
-        double share = Math.max(0.1, Math.min(0.5, (size - others / 2.0) / (2.0 * size)));
+        // A byte of data_d0301/d0603 costs about half as much as one of data_d0101 (shorter rows, fewer checks), and
+        // this thread also starts the tool, joins the parts and sorts, about a fifth of reading data_d0101 (per-thread
+        // CPU samples of the 1M-resident set, 2026-12-06): the second thread takes that much more.
+        double share = Math.max(0.1, Math.min(0.75, (size - others / 2.0) / (2.0 * size) + 0.2));
         long target = size - (long) (size * share);
         long cut = -1;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
