@@ -30,9 +30,32 @@ public final class GaijiTally {
 
     /** Counts a 外字; true when it is the first of its code point. */
     public boolean record(char c, long line, int column) {
-        long[] entry = seen.computeIfAbsent((int) c, key -> new long[] {0, line, column});
+        long[] entry = seen.computeIfAbsent((int) c, key -> new long[] {0, line, column, seen.size()});
         entry[0]++;
         return entry[0] == 1;
+    }
+
+    public boolean contains(int codePoint) {
+        return seen.containsKey(codePoint);
+    }
+
+    /** The code points in the order they were first seen (the order of their first-occurrence warnings). */
+    public int[] codePointsInOrderSeen() {
+        int[] codePoints = new int[seen.size()];
+        seen.forEach((codePoint, entry) -> codePoints[(int) entry[3]] = codePoint);
+        return codePoints;
+    }
+
+    /**
+     * Adds the tally of the part of a file that follows this one's, whose lines are numbered from 1 again:
+     * {@code lineOffset} is the number of lines before it. Counts add up; a code point seen here keeps its first place.
+     */
+    public void addAll(GaijiTally later, long lineOffset) {
+        for (int codePoint : later.codePointsInOrderSeen()) {
+            long[] entry = later.seen.get(codePoint);
+            long[] mine = seen.computeIfAbsent(codePoint, key -> new long[] {0, entry[1] + lineOffset, entry[2], seen.size()});
+            mine[0] += entry[0];
+        }
     }
 
     public long total() {

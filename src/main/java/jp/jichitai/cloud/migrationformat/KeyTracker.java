@@ -37,6 +37,22 @@ public final class KeyTracker {
         return true;
     }
 
+    /** Whether keys are packed into numbers, which {@link #sharesKeyWith} needs. */
+    public boolean isPacked() {
+        return packedKeys != null;
+    }
+
+    /**
+     * Whether a key recorded here was recorded by {@code other} too (both packed): the rows of a file read in two
+     * parts, each with a tracker of its own, hold a duplicate across the parts exactly then.
+     */
+    public boolean sharesKeyWith(KeyTracker other) {
+        if (packedKeys == null || other.packedKeys == null) {
+            throw new IllegalStateException("only packed keys can be compared");
+        }
+        return packedKeys.sharesKeyWith(other.packedKeys);
+    }
+
     public boolean hasKey() {
         return !keyColumns.isEmpty();
     }

@@ -57,6 +57,20 @@ public final class LongHashSet {
         return size;
     }
 
+    public boolean contains(long key) {
+        return key != EMPTY && keys[slotOf(keys, mask, key)] == key;
+    }
+
+    /** Whether any key of this set is in {@code other} too. */
+    public boolean sharesKeyWith(LongHashSet other) {
+        for (long key : keys) {
+            if (key != EMPTY && other.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int slotOf(long[] keys, int mask, long key) {
         int slot = slot(key, mask);
         while (keys[slot] != EMPTY && keys[slot] != key) {

@@ -129,6 +129,45 @@ public final class MigrationProblems {
         }
     }
 
+    /**
+     * Adds the problems of the part of a file that follows the part this collector saw, found by another collector
+     * whose lines are numbered from 1 again: {@code lineOffset} is the number of lines before that part. Some
+     * warnings of id {@code droppable} may not hold for the whole file (a first occurrence that the earlier part had
+     * already seen): {@code dropNth} says which by their ordinal among the later collector's reports of that id, and
+     * {@code droppedCount} is how many in all (listed or not). The later collector must have listed at least
+     * {@code listLimit} more warnings than may be dropped, so that what is listed here is what one collector would list.
+     */
+    public void addAllShifted(MigrationProblems later, long lineOffset, MessageId droppable, java.util.function.IntPredicate dropNth,
+            long droppedCount) {
+        later.countsById.forEach((id, count) -> countsById.merge(id, count, Long::sum));
+        if (droppedCount > 0) {
+            countsById.computeIfPresent(droppable.value(), (id, count) -> count - droppedCount == 0 ? null : count - droppedCount);
+            if (droppable.value().startsWith("E")) {
+                errorCount -= droppedCount;
+            } else {
+                warningCount -= droppedCount;
+            }
+        }
+        errorCount += later.errorCount;
+        warningCount += later.warningCount;
+        int nth = 0;
+        for (List<MigrationProblem> list : List.of(later.errors, later.warnings)) {
+            List<MigrationProblem> mine = list == later.errors ? errors : warnings;
+            for (MigrationProblem problem : list) {
+                if (problem.id().equals(droppable) && dropNth.test(nth++)) {
+                    continue;
+                }
+                if (mine.size() < listLimit) {
+                    mine.add(new MigrationProblem(problem.file(), problem.line() == 0 ? 0 : problem.line() + lineOffset, problem.column(), problem.id(), problem.text()));
+                }
+            }
+        }
+    }
+
+    public int listLimit() {
+        return listLimit;
+    }
+
     /** The listed errors as {@code FILE:LINE:COLUMN: ID text} lines, then a line counting the rest. */
     public List<String> errorLines() {
         List<String> lines = new ArrayList<>();

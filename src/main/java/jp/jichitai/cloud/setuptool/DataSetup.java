@@ -1,7 +1,10 @@
 package jp.jichitai.cloud.setuptool;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.StandardOpenOption;
@@ -18,6 +21,7 @@ import jp.jichitai.cloud.migrationformat.Cp932CsvReader;
 import jp.jichitai.cloud.migrationformat.Cp932CsvWriter;
 import jp.jichitai.cloud.migrationformat.CsvRow;
 import jp.jichitai.cloud.migrationformat.GaijiMap;
+import jp.jichitai.cloud.migrationformat.GaijiTally;
 import jp.jichitai.cloud.migrationformat.Layout;
 import jp.jichitai.cloud.migrationformat.Layouts;
 import jp.jichitai.cloud.migrationformat.MigrationProblems;
@@ -93,6 +97,12 @@ public final class DataSetup {
      * the system property {@code jc.setup.write-in-two-from} changes it (tests set 1 to use two on small files).
      */
     static final String WRITE_IN_TWO_FROM = "jc.setup.write-in-two-from";
+    /**
+     * From this size in bytes data_d0101 is read in two parts by two threads (see {@link #readResidentsInTwoParts});
+     * the system property {@code jc.setup.read-in-two-from} changes it (tests set 1 to split small files).
+     */
+    static final String READ_IN_TWO_FROM = "jc.setup.read-in-two-from";
+    private static final MessageId GAIJI_SEEN = MessageId.of("W-MIG-0002");
 
     /** The kept fields of a legacy alien registration (data_d0301) that the import file may fall back on. */
     private record LegacyRegistration(long addressNumber, String registrationDate, String nationality, String residenceStatus,
@@ -169,18 +179,32 @@ public final class DataSetup {
             // data_d0301 and data_d0603 do not depend on data_d0101 while they are read: a second thread reads them
             // beside it (the machine's second core), with problems of its own that follow data_d0101's afterwards,
             // so errors are listed in the same order as when the files are read one after the other.
+            // A large data_d0101 is read in two parts: the second thread reads the later part first, then
+            // data_d0301 and data_d0603, so that both threads have about as many bytes to read.
             MigrationProblems laterProblems = new MigrationProblems(options.errorListLimit());
+            ResidentPart laterPart = residentRows.missing() ? null : laterResidentPart(legacyRows, incomeRows);
             FutureTask<Void> later = new FutureTask<>(() -> {
+                if (laterPart != null) {
+                    laterPart.read();
+                }
                 readLegacyAndIncomes(legacyRows, incomeRows, laterProblems);
                 return null;
             });
             Thread thread = new Thread(later, "setup-d0301-d0603");
             thread.setDaemon(true);
             thread.start();
-            if (!residentRows.missing()) {
+            ResidentPart firstPart = null;
+            if (laterPart != null) {
+                options.progress().accept(residentLayout.fileName() + ": " + laterPart.from + " バイト目からは別のスレッドで読みます");
+                firstPart = new ResidentPart(0, laterPart.from, residentRows);
+                firstPart.read();
+            } else if (!residentRows.missing()) {
                 readResidents(residentRows);
             }
             await(later, "reading data_d0301 and data_d0603");
+            if (laterPart != null) {
+                readResidentsInTwoParts(residentRows, firstPart, laterPart);
+            }
             problems.addAll(laterProblems);
         } else {
             // With a rejects file the rows are rejected in file order into one file: one thread.
@@ -254,12 +278,25 @@ public final class DataSetup {
     private long readFile(Layout layout, FileReconciliation reconciliation, RowHandler handler, MigrationProblems problems)
             throws IOException {
         Path file = inputOf(layout);
-        long size = Files.size(file);
-        long nextProgress = size >= PROGRESS_FROM_BYTES ? size / 10 : Long.MAX_VALUE;
+        return readFile(layout, reconciliation, handler, problems, 0, Files.size(file), new KeyTracker(layout, estimatedRows(file)));
+    }
+
+    /**
+     * Reads the bytes {@code from..to} of a file (a part of it: {@code from} at a line's start, {@code to} after a line
+     * end or at the end of the file); lines are numbered from the part's start. Only the part at the file's start
+     * may skip a header and reports progress (as the share of its own part read).
+     */
+    private long readFile(Layout layout, FileReconciliation reconciliation, RowHandler handler, MigrationProblems problems,
+            long from, long to, KeyTracker keys) throws IOException {
+        Path file = inputOf(layout);
+        long size = to - from;
+        long nextProgress = size >= PROGRESS_FROM_BYTES && from == 0 ? size / 10 : Long.MAX_VALUE;
         long valid = 0;
-        KeyTracker keys = new KeyTracker(layout, estimatedRows(file));
         RowValidator validator = new RowValidator(layout, layout.fileName(), problems);
-        try (Cp932CsvReader reader = Cp932CsvReader.open(file, layout, options.skipHeader(), problems, reconciliation.gaiji())) {
+        boolean whole = from == 0 && to == Files.size(file);
+        try (Cp932CsvReader reader = whole ? Cp932CsvReader.open(file, layout, options.skipHeader(), problems, reconciliation.gaiji())
+                : Cp932CsvReader.of(partOf(file, from, to), layout.fileName(), layout, from == 0 && options.skipHeader(), problems,
+                        reconciliation.gaiji())) {
             CsvRow row;
             // Marked before the reader runs, so that the errors it finds in a line count as the row's.
             problems.mark();
@@ -335,16 +372,174 @@ public final class DataSetup {
     private void readResidents(FileReconciliation reconciliation) throws IOException {
         Path file = inputOf(residentLayout);
         residents = new ResidentProjection(estimatedRows(file));
+        long valid = readFile(residentLayout, reconciliation, residentHandler(residents, problems));
+        reconcileResidents(reconciliation, valid);
+    }
+
+    /** Checks a valid data_d0101 row's district and takes it into {@code projection}. */
+    private RowHandler residentHandler(ResidentProjection projection, MigrationProblems found) {
         int districtColumn = residentLayout.column("行政区コード").number();
-        long valid = readFile(residentLayout, reconciliation, row -> {
+        return row -> {
             if (districtsKnown && districtNames.indexOf(row.byteBuffer(), row.fieldByteStart(districtColumn), row.fieldByteEnd(districtColumn)) < 0) {
-                problems.report(residentLayout.fileName(), row.lineNumber(), districtColumn, UNKNOWN_DISTRICT,
+                found.report(residentLayout.fileName(), row.lineNumber(), districtColumn, UNKNOWN_DISTRICT,
                         residentLayout.column(districtColumn).name(), row.field(districtColumn), districtLayout.fileName());
                 return false;
             }
-            residents.accept(row);
+            projection.accept(row);
             return true;
-        });
+        };
+    }
+
+    /**
+     * One part of data_d0101 read on its own: its rows, problems, 外字 and keys, with lines numbered from the part's
+     * start. Read by {@link #read}, which keeps what it throws instead of throwing it.
+     */
+    private final class ResidentPart {
+        final long from;
+        final long to;
+        final FileReconciliation reconciliation;
+        final MigrationProblems found;
+        ResidentProjection projection;
+        KeyTracker keys;
+        long valid;
+        Exception failure;
+
+        ResidentPart(long from, long to, FileReconciliation reconciliation) throws IOException {
+            this.from = from;
+            this.to = to;
+            this.reconciliation = reconciliation;
+            // The later part's first occurrences of a 外字 may turn out not to be the file's first (see
+            // readResidentsInTwoParts): it lists as many more warnings as there are 外字 code points.
+            this.found = new MigrationProblems(from == 0 ? options.errorListLimit()
+                    : options.errorListLimit() + GaijiTally.LAST - GaijiTally.FIRST + 1);
+            Path file = inputOf(residentLayout);
+            int all = estimatedRows(file);
+            int rows = (int) Math.min(all, all * (to - from) / Math.max(1, Files.size(file)) + 16);
+            // The earlier part's projection takes in the later one's: sized for the whole file.
+            this.projection = new ResidentProjection(from == 0 ? all : rows);
+            this.keys = new KeyTracker(residentLayout, rows);
+        }
+
+        void read() {
+            try {
+                valid = readFile(residentLayout, reconciliation, residentHandler(projection, found), found, from, to, keys);
+            } catch (IOException | RuntimeException e) {
+                failure = e;
+            }
+        }
+
+        /** Whether the part can be taken as read: nothing thrown, no error (a rejected row always has one). */
+        boolean clean() {
+            return failure == null && found.errorCount() == 0;
+        }
+
+        /** Lines in the part: a row per line (a line without one is an error) and a skipped header. */
+        long lines() {
+            return reconciliation.read() + (reconciliation.headerSkipped() ? 1 : 0);
+        }
+    }
+
+    /**
+     * The later part of data_d0101 for the second thread, or null when the file is read whole by this one: from
+     * {@code jc.setup.read-in-two-from} bytes (16 MB) with packed keys, cut after a line end so that the second thread,
+     * which also reads data_d0301 and data_d0603, has about as much to do as this one (at least a tenth of data_d0101,
+     * at most three quarters).
+     */
+    private ResidentPart laterResidentPart(FileReconciliation legacyRows, FileReconciliation incomeRows) throws IOException {
+        Path file = inputOf(residentLayout);
+        long size = Files.size(file);
+        if (size < Long.getLong(READ_IN_TWO_FROM, 16L << 20) || !new KeyTracker(residentLayout, 16).isPacked()) {
+            return null;
+        }
+        long others = (legacyRows.missing() ? 0 : Files.size(inputOf(legacyLayout)))
+                + (incomeRows.missing() ? 0 : Files.size(inputOf(incomeLayout)));
+        // A byte of data_d0301/d0603 costs about half as much as one of data_d0101 (shorter rows, fewer checks), and
+        // this thread also starts the tool, joins the parts and sorts, about a fifth of reading data_d0101 (per-thread
+        // CPU samples of the 1M-resident set, 2026-12-06): the second thread takes that much more.
+        double share = Math.max(0.1, Math.min(0.75, (size - others / 2.0) / (2.0 * size) + 0.2));
+        long target = size - (long) (size * share);
+        long cut = -1;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer window = java.nio.ByteBuffer.allocate(1 << 16);
+            for (long at = Math.max(0, target - 1); cut < 0 && at < size; at += window.capacity()) {
+                window.clear();
+                int read = channel.read(window, at);
+                for (int i = 0; i < read; i++) {
+                    if (window.get(i) == '\n') {
+                        cut = at + i + 1;
+                        break;
+                    }
+                }
+                if (read <= 0) {
+                    break;
+                }
+            }
+        }
+        return cut <= 0 || cut >= size ? null : new ResidentPart(cut, size, new FileReconciliation(residentLayout.fileName()));
+    }
+
+    /**
+     * Puts together data_d0101 read in two parts: when neither part has an error (every row valid, no file-level
+     * problem) and no key occurs in both, the result is what one pass would give — the later part's lines shifted by
+     * the earlier part's, a 外字 warning of the later part dropped when the earlier part had seen that 外字 already,
+     * the projections joined. Otherwise (errors are rare and their order and line numbers must be exact) the file is
+     * read again, whole, by this thread.
+     */
+    private void readResidentsInTwoParts(FileReconciliation reconciliation, ResidentPart first, ResidentPart later) throws IOException {
+        if (!first.clean() || !later.clean() || first.keys.sharesKeyWith(later.keys)) {
+            first.projection = null;
+            later.projection = null;
+            reconciliation.forgetReading();
+            readResidents(reconciliation);
+            return;
+        }
+        first.keys = null;
+        later.keys = null;
+        long lineOffset = first.lines();
+        GaijiTally seenFirst = reconciliation.gaiji();
+        int[] laterGaiji = later.reconciliation.gaiji().codePointsInOrderSeen();
+        long dropped = java.util.Arrays.stream(laterGaiji).filter(seenFirst::contains).count();
+        problems.addAll(first.found);
+        problems.addAllShifted(later.found, lineOffset, GAIJI_SEEN, nth -> nth < laterGaiji.length && seenFirst.contains(laterGaiji[nth]),
+                dropped);
+        reconciliation.addReadOfLaterPart(later.reconciliation, lineOffset);
+        residents = first.projection;
+        residents.absorb(later.projection);
+        later.projection = null;
+        reconcileResidents(reconciliation, first.valid + later.valid);
+    }
+
+    /** The bytes {@code from..to} of a file as a stream. */
+    private static InputStream partOf(Path file, long from, long to) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        channel.position(from);
+        return new FilterInputStream(Channels.newInputStream(channel)) {
+            private long left = to - from;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                left -= b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) throws IOException {
+                if (left <= 0) {
+                    return length == 0 ? 0 : -1;
+                }
+                int read = super.read(bytes, offset, (int) Math.min(length, left));
+                left -= Math.max(read, 0);
+                return read;
+            }
+        };
+    }
+
+    /** Counts what of data_d0101 is used: the current residents; the other rows are older history or removed. */
+    private void reconcileResidents(FileReconciliation reconciliation, long valid) {
         int current = 0;
         for (int slot = 0; slot < residents.persons(); slot++) {
             if (residents.isCurrentResident(slot)) {

@@ -16,7 +16,7 @@ public final class FileReconciliation {
     private long read;
     private long used;
     private final Map<String, Long> rejectedByReason = new TreeMap<>();
-    private final GaijiTally gaiji = new GaijiTally();
+    private GaijiTally gaiji = new GaijiTally();
     private boolean headerSkipped;
     private boolean missing;
 
@@ -74,6 +74,22 @@ public final class FileReconciliation {
         if (rows > 0) {
             rejectedByReason.merge(reason, rows, Long::sum);
         }
+    }
+
+    /** Adds what was read from the part of the file after the one counted here; its lines are numbered from 1 again. */
+    void addReadOfLaterPart(FileReconciliation part, long lineOffset) {
+        read += part.read;
+        part.rejectedByReason.forEach((reason, rows) -> rejectedByReason.merge(reason, rows, Long::sum));
+        gaiji.addAll(part.gaiji, lineOffset);
+    }
+
+    /** Forgets what was read, to read the file again. */
+    void forgetReading() {
+        read = 0;
+        used = 0;
+        rejectedByReason.clear();
+        gaiji = new GaijiTally();
+        headerSkipped = false;
     }
 
     void markHeaderSkipped() {

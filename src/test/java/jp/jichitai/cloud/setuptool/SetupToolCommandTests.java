@@ -9,11 +9,15 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import jp.jichitai.cloud.shared.TenantCode;
+import jp.jichitai.cloud.synthetic.SyntheticDataset;
+import jp.jichitai.cloud.synthetic.SyntheticRegistry;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -236,6 +240,57 @@ class SetupToolCommandTests {
                 System.setProperty(DataSetup.WRITE_IN_TWO_FROM, previous);
             }
         }
+    }
+
+    /**
+     * From {@code jc.setup.read-in-two-from} bytes data_d0101 is read in two parts by two threads; here from one byte,
+     * so every input is split. A generated dataset, the valid corpus and every bad case give the same exit code, output
+     * bytes, report (counts, 外字 and their first places, warnings) and error list as one pass; where a part has an
+     * error or a key is in both parts, the file is read again in one pass.
+     */
+    @Test
+    void readingData0101InTwoPartsGivesWhatOnePassGives() throws IOException {
+        Path generated = temporary.resolve("generated");
+        SyntheticDataset.write(SyntheticRegistry.of(TenantCode.of("012211"), 4L), 3000, generated);
+        List<Path> inputs = new ArrayList<>(List.of(generated, MigrationCorpus.valid()));
+        inputs.addAll(MigrationCorpus.badCases());
+        String previous = System.getProperty(DataSetup.READ_IN_TWO_FROM);
+        try {
+            for (Path input : inputs) {
+                String name = input.getFileName().toString();
+                System.clearProperty(DataSetup.READ_IN_TWO_FROM);
+                Path onePass = temporary.resolve("one-" + name).resolve("import.csv");
+                Path oneReport = temporary.resolve("one-" + name + ".txt");
+                Run one = run("--in", input.toString(), "--out", onePass.toString(), "--report", oneReport.toString());
+                System.setProperty(DataSetup.READ_IN_TWO_FROM, "1");
+                Path inTwo = temporary.resolve("two-" + name).resolve("import.csv");
+                Path twoReport = temporary.resolve("two-" + name + ".txt");
+                Run two = run("--in", input.toString(), "--out", inTwo.toString(), "--report", twoReport.toString());
+
+                assertThat(two.exitCode()).as(name).isEqualTo(one.exitCode());
+                assertThat(withoutSplitLine(two.standardError())).as(name).isEqualTo(one.standardError());
+                assertThat(Files.exists(inTwo)).as(name).isEqualTo(Files.exists(onePass));
+                if (Files.exists(onePass)) {
+                    assertThat(Files.readAllBytes(inTwo)).as(name).isEqualTo(Files.readAllBytes(onePass));
+                }
+                assertThat(Files.readString(twoReport)).as(name).isEqualTo(Files.readString(oneReport));
+                if (name.equals("generated")) {
+                    assertThat(two.standardError()).contains("data_d0101.csv: ").contains(" バイト目からは別のスレッドで読みます");
+                    assertThat(one.exitCode()).as(one.standardError()).isZero();
+                }
+            }
+        } finally {
+            if (previous == null) {
+                System.clearProperty(DataSetup.READ_IN_TWO_FROM);
+            } else {
+                System.setProperty(DataSetup.READ_IN_TWO_FROM, previous);
+            }
+        }
+    }
+
+    private static String withoutSplitLine(String standardError) {
+        return standardError.lines().filter(line -> !line.endsWith(" バイト目からは別のスレッドで読みます"))
+                .map(line -> line + System.lineSeparator()).collect(java.util.stream.Collectors.joining());
     }
 
     /** FILE:LINE: ID of each listed error (the column of a wrong field count is not what this test is about). */

@@ -34,6 +34,18 @@ public final class ByteArena {
         System.arraycopy(source, offset, chunks.get((int) (address / CHUNK)), (int) (address % CHUNK), length);
     }
 
+    /**
+     * Takes over the chunks of another arena (which must not be used afterwards) and returns what to add to its
+     * addresses to address the same bytes here. Later records start in a new chunk.
+     */
+    public long adopt(ByteArena other) {
+        long shift = (long) chunks.size() * CHUNK;
+        chunks.addAll(other.chunks);
+        other.chunks.clear();
+        used = CHUNK;
+        return shift;
+    }
+
     public byte[] chunkOf(long address) {
         return chunks.get((int) (address / CHUNK));
     }

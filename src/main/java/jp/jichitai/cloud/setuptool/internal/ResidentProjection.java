@@ -117,6 +117,32 @@ public final class ResidentProjection {
         return slot;
     }
 
+    /**
+     * Takes in the projection of the rows that follow this one's in the same file (read apart, by another thread):
+     * the result is what {@link #accept} would have made of all the rows in file order, provided no (宛名番号,
+     * 履歴番号) occurs in both. {@code later} must not be used afterwards.
+     */
+    public void absorb(ResidentProjection later) {
+        long shift = arena.adopt(later.arena);
+        for (int from = 0; from < later.size; from++) {
+            long addressNumber = later.addressNumbers[from];
+            int slot = slotsByAddressNumber.get(addressNumber, -1);
+            if (slot < 0) {
+                slot = newSlot(addressNumber);
+            } else if (historyNumbers[slot] >= later.historyNumbers[from]) {
+                continue;
+            }
+            historyNumbers[slot] = later.historyNumbers[from];
+            householdNumbers[slot] = later.householdNumbers[from];
+            flags[slot] = later.flags[from];
+            if ((later.flags[from] & RESIDENT) != 0) {
+                addresses[slot] = later.addresses[from] + shift;
+                lengths[slot] = later.lengths[from];
+                capacities[slot] = later.capacities[from];
+            }
+        }
+    }
+
     /** Number of distinct persons (宛名番号). */
     public int persons() {
         return size;
