@@ -14,7 +14,7 @@ import jp.jichitai.cloud.residents.internal.ResidentMessages;
 public record IndividualNumber(String value) {
 
     public IndividualNumber {
-        if (value == null || !value.matches("[0-9]{12}")) {
+        if (value == null || !isDigits(value, 12)) {
             throw ResidentMessages.refusal("E-RES-0014");
         }
         if (!ModulusEleven.hasValidCheckDigit(value)) {
@@ -28,10 +28,24 @@ public record IndividualNumber(String value) {
 
     /** The check digit for eleven data digits. */
     public static int checkDigitOf(String elevenDigits) {
-        if (elevenDigits == null || !elevenDigits.matches("[0-9]{11}")) {
+        if (elevenDigits == null || !isDigits(elevenDigits, 11)) {
             throw new IllegalArgumentException("eleven digits expected");
         }
         return ModulusEleven.checkDigitOf(elevenDigits);
+    }
+
+    /** ASCII digits of the given length (without String.matches, which compiles its pattern on every call). */
+    private static boolean isDigits(String text, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Grouped in fours as on the card: {@code 1234 5678 9018}. Only for screens that may show the number. */

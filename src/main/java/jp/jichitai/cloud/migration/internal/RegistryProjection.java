@@ -195,6 +195,13 @@ public final class RegistryProjection {
             }
         }
         load(batch);
+        if (leaveOutRefused || problems.errorCount() == errorsBefore) {
+            registry.finish();
+        }
+        String timing = registry.timing();
+        if (!timing.isEmpty()) {
+            progress.accept("住民記録への書込み: " + timing);
+        }
         return residents;
     }
 

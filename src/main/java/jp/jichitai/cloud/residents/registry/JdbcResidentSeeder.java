@@ -20,16 +20,19 @@ import jp.jichitai.cloud.residents.ResidentSeeder;
 @Component
 class JdbcResidentSeeder implements ResidentSeeder {
 
-    private static final int BATCH = 500;
-
     private final RegistryStore store;
-    private final JdbcTemplate template;
     private final JdbcClient jdbc;
+    private final RegistryRowSink sink;
 
+    @org.springframework.beans.factory.annotation.Autowired
     JdbcResidentSeeder(RegistryStore store, JdbcTemplate template, JdbcClient jdbc) {
+        this(store, jdbc, RegistryRowSink.batches(template));
+    }
+
+    JdbcResidentSeeder(RegistryStore store, JdbcClient jdbc, RegistryRowSink sink) {
         this.store = store;
-        this.template = template;
         this.jdbc = jdbc;
+        this.sink = sink;
     }
 
     @Override
@@ -88,21 +91,13 @@ class JdbcResidentSeeder implements ResidentSeeder {
                     String.join(",", members.stream().map(member -> member.atenaNumber().value() + ":" + member.relationship().text()).toList()),
                     any.address().text(), any.address().administrativeDistrict(), members.isEmpty()});
         }
-        batch("INSERT INTO registry_change (tenant_id, change_id, change_kind, changed_on, notified_on, recorded_at, "
-                + "recorded_by, cancels_change_id, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", changes);
-        batch("INSERT INTO resident_snapshot (" + RegistryStore.SNAPSHOT_COLUMNS + ") VALUES ("
-                + RegistryStore.placeholders(RegistryStore.SNAPSHOT_COLUMN_COUNT) + ")", snapshots);
-        batch("INSERT INTO resident_current (tenant_id, atena_number, history_number, household_number, resident_kind, "
-                + "status, name, kana, birth_date, sex, relationship, address, building_line) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", current);
-        batch("INSERT INTO household_current (tenant_id, household_number, history_number, head_atena_number, dissolved) "
-                + "VALUES (?, ?, ?, ?, ?)", householdRows);
-        batch("INSERT INTO household_snapshot (tenant_id, household_number, history_number, change_id, head_atena_number, "
-                + "members, address, district_code, dissolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", householdSnapshots);
-        List<SearchKeyRows.Row> keyList = new ArrayList<>(keys);
-        for (int from = 0; from < keyList.size(); from += BATCH * 4) {
-            store.insertSearchKeys(tenant, keyList.subList(from, Math.min(keyList.size(), from + BATCH * 4)));
-        }
+        sink.write(RegistryRowSink.Table.CHANGE, changes);
+        sink.write(RegistryRowSink.Table.SNAPSHOT, snapshots);
+        sink.write(RegistryRowSink.Table.CURRENT, current);
+        sink.write(RegistryRowSink.Table.HOUSEHOLD, householdRows);
+        sink.write(RegistryRowSink.Table.HOUSEHOLD_SNAPSHOT, householdSnapshots);
+        sink.write(RegistryRowSink.Table.SEARCH_KEY, keys.stream().map(row -> new Object[] {tenant, row.kind(),
+                row.removed(), row.keyValue(), row.exactValue(), row.sortKana(), row.atenaNumber()}).toList());
         store.raiseCounter(RegistryStore.ATENA_COUNTER, highestAtena);
         store.raiseCounter(RegistryStore.HOUSEHOLD_COUNTER, highestHousehold);
         return residents;
@@ -114,9 +109,12 @@ class JdbcResidentSeeder implements ResidentSeeder {
         return Long.parseLong(serial);
     }
 
-    private void batch(String sql, List<Object[]> rows) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            template.batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + BATCH)));
-        }
+    /** Moves rows a staging sink holds into the registry's tables (a no-op for the service's batches). */
+    void finish() {
+        sink.finish();
+    }
+
+    String timing() {
+        return sink.timing();
     }
 }

@@ -46,7 +46,16 @@ public final class RegistryBulkWriter {
         JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         this.jdbc = JdbcClient.create(template);
         this.store = new RegistryStore(jdbc, template, cipher);
-        this.seeder = new JdbcResidentSeeder(store, template, jdbc);
+        this.seeder = new JdbcResidentSeeder(store, jdbc, isPostgreSql(connection)
+                ? new RegistryRowSink.StagedCopy(connection) : RegistryRowSink.batches(template));
+    }
+
+    private static boolean isPostgreSql(Connection connection) {
+        try {
+            return connection.isWrapperFor(org.postgresql.PGConnection.class);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
     }
 
     /**
@@ -102,13 +111,29 @@ public final class RegistryBulkWriter {
     /**
      * Writes whole histories as they are (the registry's bulk loader, {@link jp.jichitai.cloud.residents.ResidentSeeder}):
      * each household once, with all of its members' histories. May be called repeatedly with further households;
-     * afterwards new 宛名番号 and 世帯番号 continue after the highest loaded. Returns the residents written.
+     * afterwards new 宛名番号 and 世帯番号 continue after the highest loaded. Returns the residents written. On
+     * PostgreSQL the rows are staged (COPY into temporary tables) and reach the registry's tables only at
+     * {@link #finish()}, which the caller must call before it commits.
      */
     public int load(List<SeedHousehold> households) {
         if (households.isEmpty()) {
             return 0;
         }
         return TenantContext.callAs(tenant, () -> seeder.load(households));
+    }
+
+    /**
+     * Writes the rows staged by {@link #load} into the registry's tables, each table in the order of its primary key
+     * (one {@code INSERT ... SELECT} per table, in the caller's transaction). Without staging (H2) the rows are there
+     * already and this does nothing.
+     */
+    public void finish() {
+        seeder.finish();
+    }
+
+    /** Where the writing time went, as a short Japanese phrase for progress output; empty when not measured. */
+    public String timing() {
+        return seeder.timing();
     }
 
     /**
