@@ -35,9 +35,9 @@ import jp.jichitai.cloud.residents.registry.SearchProbes.Stage;
  * LIMIT: exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
  * typed. Within a stage: kana order.
  *
- * <p>Searches by name, reading or date take one or two round trips ({@link OnePass}): statements hold every range
- * of the query in rank order, key rows only, joined once to their display rows, read with a fetch size of a page so
- * that the database stops after the range that fills it. Numbers, and the rare page the first read cannot settle, go stage
+ * <p>Searches by name, reading or date take two or three round trips ({@link OnePass}): key-only statements hold
+ * every range of the query in rank order, read with a fetch size of a page so that the database stops after the range
+ * that fills it; the last reads the page's display rows. Numbers, and the rare page the first read cannot settle, go stage
  * by stage: the ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in one statement, as a {@code UNION ALL}
  * of the ranges in rank order, each joined to its display row, read with a fetch size of one page. No range sorts:
  * each reads the primary key of {@code resident_search_key} in its own order.
@@ -118,12 +118,12 @@ class ResidentSearch {
     }
 
     /**
-     * The search in one or two round trips: statements hold every range of the query in rank order (probe,
+     * The search in two or three round trips: key-only statements hold every range of the query in rank order (probe,
      * stage, 除票 flag, key kind; a folded range as the two ranges below and above the exact form), each stopped by
      * LIMIT at one page, exactly the ranges the staged reads send one by one; they are read with a fetch size of about
      * a page, so the database stops after the range that fills the page and never starts the rest. The exact ranges of
-     * a one-word name go first on their own ({@link #firstStatementRanks}). The ranges read key rows only; one join
-     * over their output adds the display row of each row fetched. Only when a range reads fewer rows than the page could need (a read-ahead shorter than the
+     * a one-word name go first on their own ({@link #firstStatementRanks}). A last statement reads the page's display
+     * rows. Only when a range reads fewer rows than the page could need (a read-ahead shorter than the
      * page, which the tests set) or a candidate has no display row is the page absent: the caller reads stage by stage.
      */
     private final class OnePass {
@@ -189,11 +189,7 @@ class ResidentSearch {
                             SearchProbes.upperBound(probe.key()));
                 }
             }
-            // One join over the ranges' rows as they come (a nested loop keeps their order): a display row is read only
-            // for a row the client fetches, and the page needs no statement of its own.
-            params.add(tenant);
-            return new Statement("SELECT r.atena_number, " + DISPLAY_COLUMNS + ", r.branch FROM (" + sql
-                    + ") r LEFT JOIN resident_current c ON c.tenant_id = ? AND c.atena_number = r.atena_number", params);
+            return new Statement(sql.toString(), params);
         }
 
         private void range(StringBuilder sql, List<Object> params, int rank, Rank read, String condition, String first,
@@ -201,42 +197,44 @@ class ResidentSearch {
             int range = rankOfRange.size();
             rankOfRange.add(rank);
             sql.append(range == 0 ? "" : " UNION ALL ").append("(SELECT k.atena_number, ").append(range)
-                    .append(" AS branch FROM resident_search_key k WHERE k.tenant_id = ? AND k.key_kind = ? AND k.removed = ? AND ")
+                    .append(" FROM resident_search_key k WHERE k.tenant_id = ? AND k.key_kind = ? AND k.removed = ? AND ")
                     .append(condition).append(" LIMIT ").append(cap).append(')');
             params.addAll(List.of(tenant, read.kind(), read.removed(), first, second));
         }
 
         Optional<List<ResidentSummary>> page() {
-            List<ResidentSummary> page = new ArrayList<>();
+            List<Candidate> candidates = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             int[] rowsOfRank = new int[ranks.size()];
             int split = firstStatementRanks();
             for (int[] part : split < ranks.size() ? new int[][] {{0, split}, {split, ranks.size()}} : new int[][] {{0, split}}) {
-                if (page.size() >= limit) {
+                if (candidates.size() >= limit) {
                     break;
                 }
-                if (!read(rangeStatement(part[0], part[1]), page, seen, rowsOfRank)) {
+                if (!read(rangeStatement(part[0], part[1]), candidates, seen, rowsOfRank)) {
                     return Optional.empty();
                 }
             }
-            return Optional.of(page);
+            boolean allOfThem = candidates.size() < limit;
+            List<ResidentSummary> page = display(candidates);
+            // Short of a full page (a key row without its display row), the rows not read might have filled it.
+            return page.size() < limit && !allOfThem ? Optional.empty() : Optional.of(page);
         }
 
         /**
-         * Adds the statement's rows to the page in rank order, each rank giving at most a page and each resident once,
-         * until the page is full; false when a range was cut short by a read-ahead below the page, or a key row has no
-         * display row (the staged read settles what the page then holds).
+         * Adds the statement's rows as candidates in rank order, each rank giving at most a page and each resident once,
+         * until the page is full; false when a range was cut short by a read-ahead below the page.
          */
-        private boolean read(Statement statement, List<ResidentSummary> page, Set<String> seen, int[] rowsOfRank) {
+        private boolean read(Statement statement, List<Candidate> candidates, Set<String> seen, int[] rowsOfRank) {
             // A ResultSetExtractor, so that the loop, not Spring, moves through the rows and stops at a full page.
             return jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(limit + 10).query(rs -> {
                 int range = -1;
                 int rowsOfRange = 0;
-                while (page.size() < limit) {
+                while (candidates.size() < limit) {
                     if (!rs.next()) {
                         return !cutShort(range, rowsOfRange, rowsOfRank);
                     }
-                    int next = rs.getInt(11);
+                    int next = rs.getInt(2);
                     if (next != range) {
                         if (cutShort(range, rowsOfRange, rowsOfRank)) {
                             return false;
@@ -250,10 +248,7 @@ class ResidentSearch {
                     if (rowsOfRank[rank]++ < limit) {
                         String atena = rs.getString(1);
                         if (seen.add(atena)) {
-                            if (rs.getString(2) == null) {
-                                return false;
-                            }
-                            page.add(summary(atena, rs, match(ranks.get(rank).stage())));
+                            candidates.add(new Candidate(atena, match(ranks.get(rank).stage())));
                         }
                     }
                 }
@@ -265,6 +260,30 @@ class ResidentSearch {
         private boolean cutShort(int range, int rowsOfRange, int[] rowsOfRank) {
             return range >= 0 && cap < limit && rowsOfRange >= cap && rowsOfRank[rankOfRange.get(range)] < limit;
         }
+
+        /** The display rows of the candidates, in rank order. */
+        private List<ResidentSummary> display(List<Candidate> candidates) {
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
+            Map<String, ResidentSummary> shown = new HashMap<>();
+            String marks = String.join(", ", Collections.nCopies(candidates.size(), "?"));
+            List<Object> params = new ArrayList<>(List.of(tenant));
+            candidates.forEach(candidate -> params.add(candidate.atena()));
+            Map<String, Match> matches = new HashMap<>();
+            candidates.forEach(candidate -> matches.put(candidate.atena(), candidate.match()));
+            jdbc.sql("SELECT c.atena_number, " + DISPLAY_COLUMNS + " FROM resident_current c WHERE c.tenant_id = ? "
+                            + "AND c.atena_number IN (" + marks + ")")
+                    .params(params)
+                    .query(rs -> {
+                        String atena = rs.getString(1);
+                        shown.put(atena, summary(atena, rs, matches.get(atena)));
+                    });
+            return candidates.stream().map(candidate -> shown.get(candidate.atena())).filter(Objects::nonNull).toList();
+        }
+    }
+
+    private record Candidate(String atena, Match match) {
     }
 
     private record Rank(Probe probe, Stage stage, boolean removed, String kind) {
