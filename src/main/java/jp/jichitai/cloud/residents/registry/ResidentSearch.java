@@ -35,12 +35,13 @@ import jp.jichitai.cloud.residents.registry.SearchProbes.Stage;
  * LIMIT: exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
  * typed. Within a stage: kana order.
  *
- * <p>Searches by name, reading or date take two or three round trips ({@link OnePass}): key-only statements hold
- * every range of the query in rank order, read with a fetch size of a page so that the database stops after the range
- * that fills it; the last reads the page's display rows. Numbers, and the rare page the first read cannot settle, go stage
- * by stage: the ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in one statement, as a {@code UNION ALL}
- * of the ranges in rank order, each joined to its display row, read with a fetch size of one page. No range sorts:
- * each reads the primary key of {@code resident_search_key} in its own order.
+ * <p>Most searches take two round trips ({@link OnePass}): one statement reads every range of the query at once, key
+ * rows only, a few more than a page each, and the stages are taken from them in rank order; a second reads the page's
+ * display rows. Stage by stage is the way when that read falls short (thousands of exact matches of a common surname
+ * followed by too few residents) and for numbers: the ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in
+ * one statement, as a {@code UNION ALL} of the ranges in rank order, each joined to its display row, read with a fetch
+ * size of one page, so the database stops after the range that fills the page. No range sorts: each reads the primary
+ * key of {@code resident_search_key} in its own order.
  */
 @Repository
 class ResidentSearch {
@@ -65,14 +66,14 @@ class ResidentSearch {
     }
 
     private final JdbcClient jdbc;
-    /** How many key rows one range reads, for a page of a given size: a page (tests shrink it to reach the fallback). */
+    /** How many key rows one range reads ahead, for a page of a given size (tests shrink it to reach the fallback). */
     private final IntUnaryOperator readAhead;
     /** Searches that went stage by stage because the read-ahead fell short (for the benchmark and the tests). */
     private final LongAdder stageByStage = new LongAdder();
 
     @Autowired
     ResidentSearch(JdbcClient jdbc) {
-        this(jdbc, limit -> limit);
+        this(jdbc, limit -> 2 * limit + 10);
     }
 
     ResidentSearch(JdbcClient jdbc, IntUnaryOperator readAhead) {
@@ -118,184 +119,180 @@ class ResidentSearch {
     }
 
     /**
-     * The search in two or three round trips: key-only statements hold every range of the query in rank order (probe,
-     * stage, 除票 flag, key kind; a folded range as the two ranges below and above the exact form), each stopped by
-     * LIMIT at one page, exactly the ranges the staged reads send one by one; they are read with a fetch size of about
-     * a page, so the database stops after the range that fills the page and never starts the rest. The exact ranges of
-     * a one-word name go first on their own ({@link #firstStatementRanks}). A last statement reads the page's display
-     * rows. Only when a range reads fewer rows than the page could need (a read-ahead shorter than the
-     * page, which the tests set) or a candidate has no display row is the page absent: the caller reads stage by stage.
+     * The search in two round trips: one statement reads, for every probe, key kind and 除票 flag, the whole key range
+     * from the key to the end of its prefix range in index order (exact and folded matches, then the prefix matches),
+     * capped at {@link #readAhead} rows and without display columns; the stages are then taken from those rows in rank
+     * order, exactly as the staged reads would take them; a second statement reads the display rows of the page.
+     * When a stage needs rows beyond the cap (thousands of exact matches followed by too few residents), the page is
+     * absent and the caller reads stage by stage.
      */
     private final class OnePass {
+
+        /** Where a key row lies in its range: below, at or above the exact form (same key), or a longer key. */
+        private static final int BELOW = 0;
+        private static final int EXACT = 1;
+        private static final int ABOVE = 2;
+        private static final int LONGER = 3;
 
         private final String tenant;
         private final List<Probe> probes;
         private final int limit;
-        /** Rows one range may give: a page, unless the tests shorten it to reach the stage-by-stage reads. */
         private final int cap;
-        /** The stages of the query in rank order: probe, stage, 除票 flag, key kind. */
-        private final List<Rank> ranks = new ArrayList<>();
-        /** Per range of the statement being read: its rank (a folded stage reads two ranges for one rank). */
-        private final List<Integer> rankOfRange = new ArrayList<>();
+        /** Per range (probe, 除票 flag, kind, in that nesting): the atena numbers read, by region, and the last region. */
+        private final List<List<List<String>>> regions = new ArrayList<>();
+        private final List<Integer> lastRegion = new ArrayList<>();
+        private final List<Boolean> truncated = new ArrayList<>();
 
         OnePass(String tenant, List<Probe> probes, int limit) {
             this.tenant = tenant;
             this.probes = probes;
             this.limit = limit;
-            this.cap = Math.min(limit, readAhead.applyAsInt(limit));
-            for (Probe probe : probes) {
-                for (Stage stage : probe.stages()) {
-                    for (boolean removed : new boolean[] {false, true}) {
-                        for (String kind : probe.kinds()) {
-                            ranks.add(new Rank(probe, stage, removed, kind));
-                        }
-                    }
-                }
-            }
+            this.cap = readAhead.applyAsInt(limit);
         }
 
-        /**
-         * Where the first statement ends. One word (a surname or a given name, in kanji, alphabet or kana) is most often
-         * a whole name whose exact matches among current residents fill the page: those ranges (one per key kind) go
-         * first, alone; the rest (up to 29 ranges more, whose start-up in the database costs more than a round trip)
-         * only when they do not. Measured on 1,000,000 residents: a given name or a kanji surname in about the time of
-         * the staged search's single range, a reading cut short no slower than in one statement.
-         */
-        int firstStatementRanks() {
-            Probe first = probes.get(0);
-            return first.kinds().size() > 1 && first.stages().get(0) == Stage.EXACT ? first.kinds().size() : ranks.size();
+        Optional<List<ResidentSummary>> page() {
+            readRanges();
+            List<Candidate> candidates = new ArrayList<>();
+            boolean allOfThem = candidates(candidates);
+            List<ResidentSummary> page = display(candidates);
+            // Short of a full page, the rows the cap cut off might have filled it: only the staged reads can tell.
+            return page.size() < limit && !allOfThem ? Optional.empty() : Optional.of(page);
         }
 
-        /** One statement: the ranges of ranks {@code from} to {@code to}, in rank order. */
-        Statement rangeStatement(int from, int to) {
+        /** The one statement: every range of every probe, 除票 flag and key kind, in that nesting. */
+        Statement rangeStatement() {
             StringBuilder sql = new StringBuilder();
             List<Object> params = new ArrayList<>();
-            rankOfRange.clear();
-            for (int rank = from; rank < to; rank++) {
-                Rank read = ranks.get(rank);
-                Probe probe = read.probe();
-                switch (read.stage()) {
-                    case EXACT -> range(sql, params, rank, read, "k.key_value = ? AND k.exact_value = ? "
-                            + "ORDER BY k.sort_kana, k.atena_number", probe.key(), probe.exact());
-                    // Below and above the exact form: never one range that steps over every exact match.
-                    case FOLDED -> {
-                        range(sql, params, rank, read, "k.key_value = ? AND k.exact_value < ? "
-                                + "ORDER BY k.exact_value, k.sort_kana, k.atena_number", probe.key(), probe.exact());
-                        range(sql, params, rank, read, "k.key_value = ? AND k.exact_value > ? "
-                                + "ORDER BY k.exact_value, k.sort_kana, k.atena_number", probe.key(), probe.exact());
+            int range = 0;
+            for (Probe probe : probes) {
+                for (boolean removed : new boolean[] {false, true}) {
+                    for (String kind : probe.kinds()) {
+                        sql.append(range == 0 ? "" : " UNION ALL ").append("(SELECT k.atena_number, CASE WHEN k.key_value > ? THEN 3 "
+                                        + "WHEN k.exact_value < ? THEN 0 WHEN k.exact_value = ? THEN 1 ELSE 2 END, ")
+                                .append(range++).append(" FROM resident_search_key k WHERE k.tenant_id = ? AND k.key_kind = ? "
+                                        + "AND k.removed = ? AND k.key_value >= ? AND k.key_value < ? "
+                                        + "ORDER BY k.key_value, k.exact_value, k.sort_kana, k.atena_number LIMIT ")
+                                .append(cap).append(')');
+                        params.addAll(List.of(probe.key(), probe.exact(), probe.exact(), tenant, kind, removed, probe.key(),
+                                SearchProbes.upperBound(probe.key())));
                     }
-                    case PREFIX -> range(sql, params, rank, read, "k.key_value > ? AND k.key_value < ? "
-                            + "ORDER BY k.key_value, k.exact_value, k.sort_kana, k.atena_number", probe.key(),
-                            SearchProbes.upperBound(probe.key()));
                 }
             }
             return new Statement(sql.toString(), params);
         }
 
-        private void range(StringBuilder sql, List<Object> params, int rank, Rank read, String condition, String first,
-                String second) {
-            int range = rankOfRange.size();
-            rankOfRange.add(rank);
-            sql.append(range == 0 ? "" : " UNION ALL ").append("(SELECT k.atena_number, ").append(range)
-                    .append(" FROM resident_search_key k WHERE k.tenant_id = ? AND k.key_kind = ? AND k.removed = ? AND ")
-                    .append(condition).append(" LIMIT ").append(cap).append(')');
-            params.addAll(List.of(tenant, read.kind(), read.removed(), first, second));
-        }
-
-        Optional<List<ResidentSummary>> page() {
-            List<Candidate> candidates = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            int[] rowsOfRank = new int[ranks.size()];
-            int split = firstStatementRanks();
-            for (int[] part : split < ranks.size() ? new int[][] {{0, split}, {split, ranks.size()}} : new int[][] {{0, split}}) {
-                if (candidates.size() >= limit) {
-                    break;
-                }
-                if (!read(rangeStatement(part[0], part[1]), candidates, seen, rowsOfRank)) {
-                    return Optional.empty();
-                }
+        private void readRanges() {
+            Statement statement = rangeStatement();
+            int ranges = probes.stream().mapToInt(probe -> 2 * probe.kinds().size()).sum();
+            for (int range = 0; range < ranges; range++) {
+                regions.add(List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+                lastRegion.add(-1);
+                truncated.add(false);
             }
-            boolean allOfThem = candidates.size() < limit;
-            List<ResidentSummary> page = display(candidates);
-            // Short of a full page (a key row without its display row), the rows not read might have filled it.
-            return page.size() < limit && !allOfThem ? Optional.empty() : Optional.of(page);
+            int[] rowsOfRange = new int[regions.size()];
+            jdbc.sql(statement.sql()).params(statement.params()).query(rs -> {
+                int range = rs.getInt(3);
+                int region = rs.getInt(2);
+                regions.get(range).get(region).add(rs.getString(1));
+                lastRegion.set(range, region);
+                rowsOfRange[range]++;
+            });
+            for (int range = 0; range < rowsOfRange.length; range++) {
+                truncated.set(range, rowsOfRange[range] >= cap);
+            }
         }
 
         /**
-         * Adds the statement's rows as candidates in rank order, each rank giving at most a page and each resident once,
-         * until the page is full; false when a range was cut short by a read-ahead below the page.
+         * Adds the page's candidates in rank order (the staged search's order, its per-stage row limits and its
+         * first-rank-wins rule), as far as the ranges reach; false when a stage stopped short because the cap cut it off.
          */
-        private boolean read(Statement statement, List<Candidate> candidates, Set<String> seen, int[] rowsOfRank) {
-            // A ResultSetExtractor, so that the loop, not Spring, moves through the rows and stops at a full page.
-            return jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(limit + 10).query(rs -> {
-                int range = -1;
-                int rowsOfRange = 0;
-                while (candidates.size() < limit) {
-                    if (!rs.next()) {
-                        return !cutShort(range, rowsOfRange, rowsOfRank);
-                    }
-                    int next = rs.getInt(2);
-                    if (next != range) {
-                        if (cutShort(range, rowsOfRange, rowsOfRank)) {
-                            return false;
-                        }
-                        range = next;
-                        rowsOfRange = 0;
-                    }
-                    rowsOfRange++;
-                    int rank = rankOfRange.get(range);
-                    // The two ranges of a folded stage give at most a page together, as the staged read's one range.
-                    if (rowsOfRank[rank]++ < limit) {
-                        String atena = rs.getString(1);
-                        if (seen.add(atena)) {
-                            candidates.add(new Candidate(atena, match(ranks.get(rank).stage())));
+        private boolean candidates(List<Candidate> candidates) {
+            Set<String> seen = new HashSet<>();
+            int range = 0;
+            for (Probe probe : probes) {
+                int first = range;
+                for (Stage stage : probe.stages()) {
+                    int index = first;
+                    for (int removedFlag = 0; removedFlag < 2; removedFlag++) {
+                        for (int kind = 0; kind < probe.kinds().size(); kind++, index++) {
+                            List<String> rows = rowsOf(index, stage);
+                            int taken = Math.min(rows.size(), limit);
+                            for (int row = 0; row < taken; row++) {
+                                if (seen.add(rows.get(row))) {
+                                    candidates.add(new Candidate(rows.get(row), match(stage)));
+                                }
+                            }
+                            if (taken < limit && !complete(index, stage)) {
+                                return false;
+                            }
                         }
                     }
                 }
-                return true;
-            });
-        }
-
-        /** Whether a range that read its whole cap stopped below what its stage could still take (only with a short cap). */
-        private boolean cutShort(int range, int rowsOfRange, int[] rowsOfRank) {
-            return range >= 0 && cap < limit && rowsOfRange >= cap && rowsOfRank[rankOfRange.get(range)] < limit;
-        }
-
-        /** The display rows of the candidates, in rank order. */
-        private List<ResidentSummary> display(List<Candidate> candidates) {
-            if (candidates.isEmpty()) {
-                return List.of();
+                range = first + 2 * probe.kinds().size();
             }
-            Map<String, ResidentSummary> shown = new HashMap<>();
-            String marks = String.join(", ", Collections.nCopies(candidates.size(), "?"));
-            List<Object> params = new ArrayList<>(List.of(tenant));
-            candidates.forEach(candidate -> params.add(candidate.atena()));
-            Map<String, Match> matches = new HashMap<>();
-            candidates.forEach(candidate -> matches.put(candidate.atena(), candidate.match()));
-            jdbc.sql("SELECT c.atena_number, " + DISPLAY_COLUMNS + " FROM resident_current c WHERE c.tenant_id = ? "
-                            + "AND c.atena_number IN (" + marks + ")")
-                    .params(params)
-                    .query(rs -> {
-                        String atena = rs.getString(1);
-                        shown.put(atena, summary(atena, rs, matches.get(atena)));
-                    });
-            return candidates.stream().map(candidate -> shown.get(candidate.atena())).filter(Objects::nonNull).toList();
+            return true;
+        }
+
+        /** The rows of one stage of one range, in the order the staged search reads them. */
+        private List<String> rowsOf(int range, Stage stage) {
+            List<List<String>> byRegion = regions.get(range);
+            return switch (stage) {
+                case EXACT -> byRegion.get(EXACT);
+                case FOLDED -> {
+                    List<String> folded = new ArrayList<>(byRegion.get(BELOW));
+                    folded.addAll(byRegion.get(ABOVE));
+                    yield folded;
+                }
+                case PREFIX -> byRegion.get(LONGER);
+            };
+        }
+
+        /** Whether the range holds every row of the stage (it was not cut off, or the cut lies beyond the stage). */
+        private boolean complete(int range, Stage stage) {
+            if (!truncated.get(range)) {
+                return true;
+            }
+            int last = lastRegion.get(range);
+            return switch (stage) {
+                case EXACT -> last > EXACT;
+                case FOLDED -> last > ABOVE;
+                case PREFIX -> false;
+            };
+        }
+
+        /** The display rows of the first {@code limit} candidates that have one, in rank order. */
+        private List<ResidentSummary> display(List<Candidate> candidates) {
+            List<ResidentSummary> page = new ArrayList<>();
+            int next = 0;
+            while (page.size() < limit && next < candidates.size()) {
+                List<Candidate> batch = candidates.subList(next, Math.min(candidates.size(), next + limit - page.size()));
+                next += batch.size();
+                Map<String, ResidentSummary> shown = new HashMap<>();
+                String marks = String.join(", ", Collections.nCopies(batch.size(), "?"));
+                List<Object> params = new ArrayList<>(List.of(tenant));
+                batch.forEach(candidate -> params.add(candidate.atena()));
+                Map<String, Match> matches = new HashMap<>();
+                batch.forEach(candidate -> matches.put(candidate.atena(), candidate.match()));
+                jdbc.sql("SELECT c.atena_number, " + DISPLAY_COLUMNS + " FROM resident_current c WHERE c.tenant_id = ? "
+                                + "AND c.atena_number IN (" + marks + ")")
+                        .params(params)
+                        .query(rs -> {
+                            String atena = rs.getString(1);
+                            shown.put(atena, summary(atena, rs, matches.get(atena)));
+                        });
+                batch.stream().map(candidate -> shown.get(candidate.atena())).filter(Objects::nonNull).forEach(page::add);
+            }
+            return page;
         }
     }
 
     private record Candidate(String atena, Match match) {
     }
 
-    private record Rank(Probe probe, Stage stage, boolean removed, String kind) {
-    }
-
     /** The range statement of the one-pass read, for EXPLAIN in the benchmark (none for numbers). */
     Optional<Statement> statement(String tenant, String query, int limit) {
         return onePassProbes(query).filter(probes -> !probes.isEmpty())
-                .map(probes -> {
-                    OnePass read = new OnePass(tenant, probes, limit);
-                    return read.rangeStatement(0, read.ranks.size());
-                });
+                .map(probes -> new OnePass(tenant, probes, limit).rangeStatement());
     }
 
     private static Statement statement(List<Branch> branches) {
