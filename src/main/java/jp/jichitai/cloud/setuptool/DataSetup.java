@@ -99,7 +99,9 @@ public final class DataSetup {
     static final String WRITE_IN_TWO_FROM = "jc.setup.write-in-two-from";
     /**
      * From this size in bytes data_d0101 is read in two parts by two threads (see {@link #readResidentsInTwoParts});
-     * the system property {@code jc.setup.read-in-two-from} changes it (tests set 1 to split small files).
+     * off unless the system property {@code jc.setup.read-in-two-from} sets a size (tests set 1 to split small files):
+     * on a quiet machine the two-part read cost 15 % more CPU and gave no wall-clock gain on the 1M set
+     * (docs/benchmarks/migration.md, 2026-12-06).
      */
     static final String READ_IN_TWO_FROM = "jc.setup.read-in-two-from";
     private static final MessageId GAIJI_SEEN = MessageId.of("W-MIG-0002");
@@ -448,7 +450,7 @@ public final class DataSetup {
     private ResidentPart laterResidentPart(FileReconciliation legacyRows, FileReconciliation incomeRows) throws IOException {
         Path file = inputOf(residentLayout);
         long size = Files.size(file);
-        if (size < Long.getLong(READ_IN_TWO_FROM, 16L << 20) || !new KeyTracker(residentLayout, 16).isPacked()) {
+        if (size < Long.getLong(READ_IN_TWO_FROM, Long.MAX_VALUE) || !new KeyTracker(residentLayout, 16).isPacked()) {
             return null;
         }
         long others = (legacyRows.missing() ? 0 : Files.size(inputOf(legacyLayout)))
