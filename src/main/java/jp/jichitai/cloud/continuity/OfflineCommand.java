@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 import picocli.CommandLine.Command;
@@ -56,7 +57,7 @@ public class OfflineCommand implements Runnable {
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(VaultCommand.environment, System.console(), true);
                     Connection connection = database.open()) {
                 OfflineOperation.Snapshot snapshot = OfflineOperation.takeSnapshot(connection, code, out, passphrase,
-                        commandLineUser());
+                        commandLineUser(), RegistryBulkWriter.KeySource.forTool(database.dataDirectory));
                 VaultCommand.audit(connection, code, "offline.snapshot", String.format(Locale.ROOT,
                         "snapshot %d, tables %d, rows %d, file %s", snapshot.number(), snapshot.manifest().tables().size(),
                         snapshot.manifest().totalRows(), out.getFileName()));

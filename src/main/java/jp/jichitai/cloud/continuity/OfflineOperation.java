@@ -15,8 +15,10 @@ import jp.jichitai.cloud.continuity.internal.ChangeFile;
 import jp.jichitai.cloud.continuity.internal.ContinuityMessages;
 import jp.jichitai.cloud.continuity.internal.OfflineInstances;
 import jp.jichitai.cloud.continuity.internal.OfflineMerger;
+import jp.jichitai.cloud.continuity.internal.VaultArchive;
 import jp.jichitai.cloud.residents.registry.OfflineChangeReplay;
 import jp.jichitai.cloud.residents.registry.RegistryBulkWriter.KeySource;
+import jp.jichitai.cloud.residents.registry.SnapshotKey;
 import jp.jichitai.cloud.shared.DatabaseOptions;
 import jp.jichitai.cloud.shared.TenantCode;
 
@@ -59,9 +61,22 @@ public final class OfflineOperation {
             int offlineLogEntries) {
     }
 
-    /** Takes a numbered, encrypted snapshot of the tenant (central database, schema owner). */
+    /**
+     * As {@link #takeSnapshot(Connection, TenantCode, Path, Passphrase, String, KeySource)} with the 個人番号 key of a
+     * tool run in the current folder's {@code data} (see {@link KeySource#forTool}).
+     */
     public static Snapshot takeSnapshot(Connection connection, TenantCode tenant, Path file, Passphrase passphrase,
             String takenBy) throws SQLException {
+        return takeSnapshot(connection, tenant, file, passphrase, takenBy, KeySource.forTool(Path.of("data")));
+    }
+
+    /**
+     * Takes a numbered, encrypted snapshot of the tenant (central database, schema owner). Every 個人番号 in it is
+     * sealed again, from the centre's key ({@code centralKey}) under a key made for this snapshot alone, which the
+     * file carries: the laptop can read and record 個人番号 without the centre's key ever leaving the centre.
+     */
+    public static Snapshot takeSnapshot(Connection connection, TenantCode tenant, Path file, Passphrase passphrase,
+            String takenBy, KeySource centralKey) throws SQLException {
         if (describe(connection).isPresent()) {
             throw ContinuityMessages.refusal("E-CON-0032");
         }
@@ -102,7 +117,16 @@ public final class OfflineOperation {
         }
         VaultManifest manifest;
         try {
-            manifest = TenantVault.export(connection, tenant, file, passphrase);
+            SnapshotKey snapshotKey = SnapshotKey.generate();
+            SnapshotKey.Resealing resealing = snapshotKey.resealingFrom(centralKey);
+            manifest = VaultArchive.export(connection, tenant, file, passphrase.characters(),
+                    new VaultArchive.NumberSealing(snapshotKey.bytes(), (stored, town, atena) -> {
+                        try {
+                            return resealing.reseal(stored, town, atena);
+                        } catch (IllegalStateException wrongKey) {
+                            throw ContinuityMessages.refusal("E-CON-0033", atena);
+                        }
+                    }));
         } catch (RuntimeException | SQLException failed) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM offline_snapshot WHERE tenant_id = ? AND number = ?")) {
@@ -179,13 +203,15 @@ public final class OfflineOperation {
     /**
      * Merges a changes file into the tenant at the centre (one transaction; refused as a whole or done). 住民異動
      * made offline are replayed through the registry, which needs the service's 個人番号 key ({@code key}) to carry
-     * the numbers of the people it touches into their new snapshots.
+     * the numbers of the people it touches into their new snapshots; the 個人番号 of a person entered on the laptop
+     * is read with the snapshot's key the file brings back and recorded under {@code key}.
      */
     public static MergeReport merge(Connection connection, TenantCode tenant, Path file, Passphrase passphrase,
             String mergedBy, KeySource key) throws SQLException {
         ChangeFile.Contents contents = ChangeFile.read(file, passphrase.characters());
+        Optional<SnapshotKey> laptopKey = Optional.ofNullable(contents.individualNumberKey()).map(SnapshotKey::of);
         OfflineMerger.Result result = OfflineMerger.merge(connection, tenant, contents, mergedBy,
-                () -> OfflineChangeReplay.onConnection(connection, tenant, key));
+                () -> OfflineChangeReplay.onConnection(connection, tenant, key, laptopKey));
         return new MergeReport(result.applied(), result.alreadyApplied(), result.ignored(), result.newConflicts(),
                 result.knownConflicts(), result.offlineLogEntries());
     }

@@ -48,6 +48,10 @@ public final class TenantVault {
         if (!opened.manifest().tenant().equals(tenant)) {
             throw ContinuityMessages.refusal("E-CON-0005", opened.manifest().tenant().value(), tenant.value());
         }
+        if (opened.entry(VaultArchive.NUMBER_KEY_ENTRY).isPresent()) {
+            // an offline snapshot: its 個人番号 are sealed under the snapshot's key, which the centre's registry lacks
+            throw ContinuityMessages.refusal("E-CON-0034");
+        }
         VaultArchive.Restored restored = VaultArchive.restore(connection, opened, true);
         return new RestoreOutcome(opened.manifest(), restored.rowsWritten(), restored.checksumsAfter(),
                 restored.mismatchedTables(), restored.keptTables(), Duration.ofNanos(System.nanoTime() - started));

@@ -79,7 +79,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         Path snapshotFile = folder.resolve("imakane.jcvault");
         OfflineOperation.Snapshot snapshot;
         try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
-            snapshot = OfflineOperation.takeSnapshot(owner, IMAKANE, snapshotFile, passphrase, admin);
+            snapshot = OfflineOperation.takeSnapshot(owner, IMAKANE, snapshotFile, passphrase, admin, centralKey());
         }
         assertThat(snapshot.manifest().tenant()).isEqualTo(IMAKANE);
 
@@ -222,7 +222,10 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         Http central = new Http(baseUrl());
         String residents = "/api/v1/t/" + IMAKANE.value() + "/residents";
         String today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
-        String[] moved = moveIn(central, residents, clerk, "移動　一郎", "イドウ　イチロウ");
+        // 個人番号 (test numbers with a valid check digit): never printed, only compared
+        String movedNumber = "987654321093";
+        String newcomerNumber = "246813579021";
+        String[] moved = moveIn(central, residents, clerk, "移動　一郎", "イドウ　イチロウ", movedNumber);
         String[] both = moveIn(central, residents, clerk, "両方　二郎", "リョウホウ　ジロウ");
         String[] refused = moveIn(central, residents, clerk, "規則　三郎", "キソク　サブロウ");
         moveIn(central, "/api/v1/t/" + NAYORO.value() + "/residents", nayoroClerk, "名寄　四郎", "ナヨロ　シロウ");
@@ -236,7 +239,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         Path snapshotFile = folder.resolve("registry.jcvault");
         OfflineOperation.Snapshot snapshot;
         try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
-            snapshot = OfflineOperation.takeSnapshot(owner, IMAKANE, snapshotFile, passphrase, admin);
+            snapshot = OfflineOperation.takeSnapshot(owner, IMAKANE, snapshotFile, passphrase, admin, centralKey());
         }
         // Meanwhile at the centre: the second person moves within the town.
         assertThat(relocate(central, residents, clerk, both[0], today, "今金町字今金200番地").statusCode()).isEqualTo(200);
@@ -248,9 +251,26 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         }
         Path changesFile = folder.resolve("registry.jcchanges");
         String newborn;
-        try (ConfigurableApplicationContext offlineService = start(laptop)) {
+        String newcomer;
+        try (Connection offline = laptop.open(); Connection owner = owner()) {
+            String sealed = "SELECT individual_number_cipher FROM resident_snapshot WHERE tenant_id = '" + IMAKANE.value()
+                    + "' AND atena_number = '" + moved[0] + "' AND history_number = 1";
+            assertThat(strings(offline, sealed)).as("the snapshot carries the 個人番号 sealed under its own key")
+                    .singleElement().isNotNull().isNotIn(strings(owner, sealed));
+        }
+        // A laptop has a key of its own, never the centre's: the snapshot's key must be used instead.
+        try (ConfigurableApplicationContext offlineService = start(laptop, randomKey())) {
             Http counter = new Http("http://localhost:" + ((WebServerApplicationContext) offlineService).getWebServer().getPort());
             assertThat(relocate(counter, residents, clerk, moved[0], today, "今金町字種川100番地").statusCode()).isEqualTo(200);
+            assertThat(individualNumberOf(counter, residents, clerk, moved[0])).as("read on the laptop")
+                    .isEqualTo(movedNumber);
+            HttpResponse<byte[]> printed = counter.postForBytes(residents + "/" + moved[0] + "/certificates", clerk, PASSWORD,
+                    "{\"form\":\"COPY\",\"individualNumber\":true}");
+            assertThat(printed.statusCode()).as("住民票 with 個人番号 printed on the laptop").isEqualTo(200);
+            assertThat(printed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+            // 転入 on the laptop: a whole new person with a 個人番号, sealed there under the snapshot's key.
+            newcomer = moveIn(counter, residents, clerk, "転入　五郎", "テンニュウ　ゴロウ", newcomerNumber)[0];
+            assertThat(individualNumberOf(counter, residents, clerk, newcomer)).isEqualTo(newcomerNumber);
             HttpResponse<String> birth = counter.post(residents, clerk, PASSWORD, "{\"kind\":\"birth\",\"household\":\""
                     + moved[1] + "\",\"changedOn\":\"" + today + "\",\"notifiedOn\":\"" + today
                     + "\",\"name\":\"移動　花子\",\"kana\":\"イドウ　ハナコ\",\"sex\":\"FEMALE\",\"relationship\":\"子\"}");
@@ -281,7 +301,20 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         String imakane = "tenant_id = '" + IMAKANE.value() + "'";
         try (Connection owner = owner(); Passphrase passphrase = passphrase()) {
             OfflineOperation.MergeReport first = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin, key);
-            assertThat(first.newConflicts()).as(first.toString()).isEqualTo(3);
+            // three 異動 below, and the two 個人番号 displays on the laptop (a register numbered by the centre's
+            // counter, listed for review like every table not merged by rule)
+            assertThat(first.newConflicts()).as(first.toString()).isEqualTo(5);
+            assertThat(strings(owner, "SELECT table_name FROM offline_conflict WHERE " + imakane + " AND snapshot_number = "
+                    + snapshot.number() + " AND table_name <> 'registry_change'"))
+                    .containsExactly("individual_number_disclosure", "individual_number_disclosure");
+
+            // The 転入 made offline: the person recorded at the centre under a 宛名番号 of its own, once.
+            List<String> newcomerAtCentre = strings(owner, "SELECT central_number FROM offline_registry_number WHERE "
+                    + imakane + " AND number_kind = 'atena' AND offline_number = '" + newcomer + "'");
+            assertThat(newcomerAtCentre).hasSize(1);
+            assertThat(strings(owner, "SELECT history_number || ':' || change_kind || ':' || name FROM resident_snapshot WHERE "
+                    + imakane + " AND atena_number = '" + newcomerAtCentre.get(0) + "'"))
+                    .containsExactly("1:DOMESTIC_MOVE_IN:転入　五郎");
 
             // The 転居 made offline: a new snapshot appended at the centre, by the laptop's clerk, audited as theirs.
             assertThat(strings(owner, "SELECT history_number || ':' || change_kind || ':' || address FROM resident_snapshot"
@@ -299,7 +332,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
                     .containsExactly(members.stream().filter(number -> !number.equals(moved[0])).findFirst().orElseThrow());
             assertThat(strings(owner, "SELECT actor || '|' || action || '|' || target FROM audit_log WHERE " + imakane
                     + " AND client_address LIKE 'offline:" + snapshot.number() + ":change:%' ORDER BY seq"))
-                    .hasSize(2).allMatch(entry -> entry.startsWith(clerk + "|resident.change|atena:"))
+                    .hasSize(3).allMatch(entry -> entry.startsWith(clerk + "|resident.change|atena:"))
                     .anyMatch(entry -> entry.endsWith("atena:" + moved[0]));
 
             // Changed at the centre meanwhile: listed, nothing applied.
@@ -322,27 +355,52 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             OfflineOperation.MergeReport second = OfflineOperation.merge(owner, IMAKANE, changesFile, passphrase, admin, key);
             assertThat(second.applied()).as("merging twice applies nothing twice").isZero();
             assertThat(second.newConflicts()).isZero();
-            assertThat(second.knownConflicts()).isEqualTo(3);
+            assertThat(second.knownConflicts()).isEqualTo(5);
             assertThat(count(owner, "SELECT COUNT(*) FROM resident_snapshot WHERE tenant_id = ? AND atena_number = '"
                     + moved[0] + "'")).isEqualTo(2);
             assertThat(count(owner, "SELECT COUNT(*) FROM resident_current WHERE tenant_id = ? AND household_number = '"
                     + moved[1] + "'")).isEqualTo(2);
             assertThat(count(owner, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND client_address LIKE 'offline:"
-                    + snapshot.number() + ":change:%'")).isEqualTo(2);
+                    + snapshot.number() + ":change:%'")).isEqualTo(3);
+            assertThat(count(owner, "SELECT COUNT(*) FROM resident_current WHERE tenant_id = ? AND name = '転入　五郎'"))
+                    .as("the 転入 applied exactly once").isOne();
             assertThat(strings(owner, otherTown)).as("another town untouched").isEqualTo(otherTownBefore);
         }
-        // The centre reads the replayed record through its own service.
+        // The centre reads the replayed record through its own service, 個人番号 under its own key.
         assertThat(central.get(residents + "/" + moved[0], clerk, PASSWORD).body()).contains("今金町字種川100番地");
+        assertThat(individualNumberOf(central, residents, clerk, moved[0])).isEqualTo(movedNumber);
+        String newcomerAtCentre;
+        try (Connection owner = owner()) {
+            newcomerAtCentre = strings(owner, "SELECT central_number FROM offline_registry_number WHERE " + imakane
+                    + " AND number_kind = 'atena' AND offline_number = '" + newcomer + "'").get(0);
+        }
+        assertThat(individualNumberOf(central, residents, clerk, newcomerAtCentre)).isEqualTo(newcomerNumber);
     }
 
     /** 転入 at the centre; answers the 宛名番号 and the 世帯番号. */
     private static String[] moveIn(Http http, String residents, String user, String name, String kana) throws Exception {
+        return moveIn(http, residents, user, name, kana, null);
+    }
+
+    /** 転入, with a 個人番号 unless null; answers the 宛名番号 and the 世帯番号. */
+    private static String[] moveIn(Http http, String residents, String user, String name, String kana,
+            String individualNumber) throws Exception {
         HttpResponse<String> created = http.post(residents, user, PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
-                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地"}"""
-                .formatted(name, kana));
+                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地"%s}"""
+                .formatted(name, kana, individualNumber == null ? "" : ",\"individualNumber\":\"" + individualNumber + "\""));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new String[] {json(created.body(), "residents"), json(created.body(), "households")};
+    }
+
+    /** The 個人番号 as the service shows it on request (the display is recorded with its purpose). */
+    private static String individualNumberOf(Http http, String residents, String user, String atena) throws Exception {
+        HttpResponse<String> shown = http.post(residents + "/" + atena + "/individual-number", user, PASSWORD,
+                "{\"purpose\":\"オフライン運用の確認\"}");
+        assertThat(shown.statusCode()).as("個人番号 of " + atena).isEqualTo(200);
+        Matcher matcher = Pattern.compile("\"individualNumber\":\"([0-9]{12})\"").matcher(shown.body());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
     }
 
     private static HttpResponse<String> relocate(Http http, String residents, String user, String atena, String on,
@@ -407,6 +465,10 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             assertRefused(() -> OfflineOperation.prepareInstance(other, vaultFile, passphrase), "E-CON-0024");
             assertThat(Files.exists(other.dataDirectory.resolve("jichitai.mv.db"))).as("nothing left behind").isFalse();
             assertRefused(() -> OfflineOperation.merge(owner, IMAKANE, vaultFile, passphrase, "test"), "E-CON-0020");
+            List<TableChecksum> imakane = TenantVault.checksums(owner, IMAKANE);
+            assertRefused(() -> TenantVault.restore(owner, IMAKANE, snapshotFile, passphrase), "E-CON-0034");
+            assertThat(TenantVault.checksums(owner, IMAKANE)).as("a snapshot never restored into the centre")
+                    .isEqualTo(imakane);
         }
     }
 
@@ -416,8 +478,11 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
     private static Run run(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         TestDatabase database = TestDatabase.get();
-        all.addAll(database.isPostgres() ? List.of("--db", database.url())
-                : List.of("--data", database.dataDirectory().toString()));
+        // --data also with --db: the folder holds the service's 個人番号 key, which a snapshot reads the numbers with
+        all.addAll(List.of("--data", database.dataDirectory().toString()));
+        if (database.isPostgres()) {
+            all.addAll(List.of("--db", database.url()));
+        }
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
         picocli.CommandLine commandLine = jp.jichitai.cloud.cli.JichitaiCommand.commandLine();
@@ -428,7 +493,15 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
     }
 
     private static ConfigurableApplicationContext start(DatabaseOptions laptop) {
+        return start(laptop, null);
+    }
+
+    /** The service on the laptop's folder, with a configured 個人番号 key of its own unless null. */
+    private static ConfigurableApplicationContext start(DatabaseOptions laptop, String individualNumberKey) {
         Map<String, Object> properties = laptop.springProperties();
+        if (individualNumberKey != null) {
+            properties.put(RegistryBulkWriter.KeySource.PROPERTY, individualNumberKey);
+        }
         properties.put("server.port", 0);
         properties.put("jc.demo.enabled", false);
         properties.put("jc.sla.flush-interval", "12h");
@@ -442,6 +515,17 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         Matcher matcher = ID.matcher(response.body());
         assertThat(matcher.find()).as(response.body()).isTrue();
         return matcher.group(1);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The 個人番号 key of the service under test (generated into its data folder). */
+    private static RegistryBulkWriter.KeySource centralKey() {
+        return RegistryBulkWriter.KeySource.forTool(TestDatabase.get().dataDirectory());
     }
 
     private static Passphrase passphrase() {

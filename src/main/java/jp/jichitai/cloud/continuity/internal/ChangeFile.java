@@ -36,6 +36,8 @@ public final class ChangeFile {
     public static final String FORMAT = "jc-offline-changes/1";
     private static final String HEADER_ENTRY = "changes.properties";
     private static final String TABLE_PREFIX = "tables/";
+    /** Optional, so a file from a laptop without a snapshot key still reads under the same format. */
+    private static final String NUMBER_KEY_ENTRY = "individual-number.key";
 
     public enum Kind {
         INSERT, UPDATE, DELETE
@@ -55,11 +57,16 @@ public final class ChangeFile {
         }
     }
 
+    /**
+     * {@code individualNumberKey}: the snapshot's own 個人番号 key the laptop ran with (null for a laptop prepared from
+     * a snapshot without one), so that the centre can read the 個人番号 of people entered there.
+     */
     public record Contents(TenantCode tenant, int snapshotNumber, Instant snapshotTakenAt, Instant exportedAt,
-            SchemaVersion schemaVersion, List<TableChanges> tables) {
+            SchemaVersion schemaVersion, List<TableChanges> tables, byte[] individualNumberKey) {
 
         public Contents {
             tables = List.copyOf(tables);
+            individualNumberKey = individualNumberKey == null ? null : individualNumberKey.clone();
         }
 
         public int changeCount() {
@@ -93,6 +100,11 @@ public final class ChangeFile {
                     out.flush();
                     zip.closeEntry();
                 }
+                if (contents.individualNumberKey() != null) {
+                    zip.putNextEntry(new ZipEntry(NUMBER_KEY_ENTRY));
+                    zip.write(contents.individualNumberKey());
+                    zip.closeEntry();
+                }
                 zip.finish();
             }
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -120,6 +132,7 @@ public final class ChangeFile {
         byte[] archive = VaultCipher.decrypt(encrypted, passphrase);
         Properties header = null;
         Map<Integer, byte[]> entries = new LinkedHashMap<>();
+        byte[] numberKey = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
                 if (entry.getName().equals(HEADER_ENTRY)) {
@@ -128,6 +141,8 @@ public final class ChangeFile {
                 } else if (entry.getName().startsWith(TABLE_PREFIX)) {
                     int number = Integer.parseInt(entry.getName().substring(TABLE_PREFIX.length(), TABLE_PREFIX.length() + 3));
                     entries.put(number, zip.readAllBytes());
+                } else if (entry.getName().equals(NUMBER_KEY_ENTRY)) {
+                    numberKey = zip.readAllBytes();
                 }
             }
         } catch (ZipException | EOFException | IllegalArgumentException | IndexOutOfBoundsException damaged) {
@@ -170,7 +185,7 @@ public final class ChangeFile {
                     Integer.parseInt(header.getProperty("snapshot.number")),
                     Instant.parse(header.getProperty("snapshot.taken-at")),
                     Instant.parse(header.getProperty("exported-at")),
-                    SchemaVersion.of(header.getProperty("schema.version")), tables);
+                    SchemaVersion.of(header.getProperty("schema.version")), tables, numberKey);
         } catch (NullPointerException | IllegalArgumentException | java.time.format.DateTimeParseException malformed) {
             throw ContinuityMessages.refusal("E-CON-0020", file.getFileName());
         }

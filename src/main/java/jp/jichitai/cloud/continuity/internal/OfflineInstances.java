@@ -22,6 +22,7 @@ import org.flywaydb.core.Flyway;
 
 import jp.jichitai.cloud.continuity.VaultManifest;
 import jp.jichitai.cloud.continuity.internal.TenantTables.Table;
+import jp.jichitai.cloud.residents.registry.SnapshotKey;
 import jp.jichitai.cloud.shared.TenantCode;
 
 /**
@@ -87,6 +88,9 @@ public final class OfflineInstances {
                     .locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
             try (Connection connection = java.sql.DriverManager.getConnection(h2JdbcUrl, "sa", "")) {
                 VaultArchive.restore(connection, opened, true);
+                // 個人番号 in the snapshot are sealed under its own key: the registry here uses it, not the laptop's
+                opened.entry(VaultArchive.NUMBER_KEY_ENTRY).map(SnapshotKey::of)
+                        .ifPresent(key -> key.installInto(dataDirectory));
                 Instance instance = register(connection, tenant);
                 moveGeneratorsIntoRange(connection, tenant, instance.snapshotNumber());
                 VaultArchive.export(connection, tenant, dataDirectory.resolve(BASE_FILE), passphrase);
@@ -234,7 +238,8 @@ public final class OfflineInstances {
             }
         }
         return new ChangeFile.Contents(instance.tenant(), instance.snapshotNumber(), instance.snapshotTakenAt(),
-                Instant.now(), VaultArchive.schemaVersion(connection), tables);
+                Instant.now(), VaultArchive.schemaVersion(connection), tables,
+                SnapshotKey.installedIn(dataDirectory).map(SnapshotKey::bytes).orElse(null));
     }
 
     private static void removeDatabase(String h2JdbcUrl, Path dataDirectory) {
@@ -244,7 +249,8 @@ public final class OfflineInstances {
         } catch (SQLException alreadyClosed) {
             // nothing to shut down
         }
-        for (String name : List.of("jichitai.mv.db", "jichitai.trace.db", BASE_FILE)) {
+        for (String name : List.of("jichitai.mv.db", "jichitai.trace.db", BASE_FILE,
+                SnapshotKey.installedFile(dataDirectory).getFileName().toString())) {
             try {
                 Files.deleteIfExists(dataDirectory.resolve(name));
             } catch (java.io.IOException e) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
@@ -21,6 +22,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import jp.jichitai.cloud.continuity.OfflineOperation;
 import jp.jichitai.cloud.continuity.Passphrase;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.tenancy.TenantContext;
 
 /** The screens' view of オフライン運用: snapshots taken, merges, conflicts; and the files made on request. */
@@ -50,9 +52,14 @@ class OfflineRecords {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    OfflineRecords(JdbcClient jdbc, DataSource dataSource) {
+    /** The service's 個人番号 key, which the snapshot's 個人番号 are read with before they are sealed again. */
+    private final RegistryBulkWriter.KeySource key;
+
+    OfflineRecords(JdbcClient jdbc, DataSource dataSource,
+            @Value("${jc.residents.individual-number-key:}") String configuredKey, @Value("${jc.data-dir}") Path dataDirectory) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.key = new RegistryBulkWriter.KeySource(configuredKey, dataDirectory);
     }
 
     @Transactional(readOnly = true)
@@ -103,7 +110,7 @@ class OfflineRecords {
         Path file = Files.createTempFile("jc-offline-snapshot-", ".jcvault");
         try {
             asOwner(connection -> OfflineOperation.takeSnapshot(connection, TenantContext.require(), file, passphrase,
-                    username));
+                    username, key));
             return file;
         } catch (SQLException | RuntimeException failed) {
             Files.deleteIfExists(file);

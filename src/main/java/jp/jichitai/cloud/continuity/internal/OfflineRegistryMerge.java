@@ -185,6 +185,9 @@ final class OfflineRegistryMerge {
                     connection.rollback(savepoint);
                     conflict = outcome instanceof OfflineChangeReplay.Refused refused
                             ? new OfflineMerger.Conflict("REFUSED", ContinuityMessages.text("I-CON-0037", refused.messageId(), refused.message()))
+                            : outcome instanceof OfflineChangeReplay.NotReplayable not
+                                    && not.why() == OfflineChangeReplay.Why.NUMBER_UNREADABLE
+                            ? new OfflineMerger.Conflict("NOT_MERGEABLE", ContinuityMessages.text("I-CON-0040", kind.japanese()))
                             : new OfflineMerger.Conflict("NOT_MERGEABLE", ContinuityMessages.text("I-CON-0038", kind.japanese()));
                 }
             }

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -53,6 +54,11 @@ public final class VaultArchive {
 
     private static final String MANIFEST_ENTRY = "manifest.properties";
     private static final String TABLE_PREFIX = "tables/";
+    /** An offline snapshot's own 個人番号 key (raw bytes), inside the encrypted archive; absent from backups. */
+    public static final String NUMBER_KEY_ENTRY = "individual-number.key";
+    /** The column that holds a sealed 個人番号, and the column it is bound to (besides the tenant). */
+    static final String SEALED_NUMBER_COLUMN = "individual_number_cipher";
+    static final String SEALED_FOR_COLUMN = "atena_number";
     private static final int BATCH = 1_000;
 
     private VaultArchive() {
@@ -63,6 +69,29 @@ public final class VaultArchive {
     /** Writes the tenant's rows, as one consistent snapshot, to {@code target} (atomically). */
     public static VaultManifest export(Connection connection, TenantCode tenant, Path target, char[] passphrase)
             throws SQLException {
+        return export(connection, tenant, target, passphrase, null);
+    }
+
+    /**
+     * Every sealed 個人番号 of an offline snapshot sealed again under the snapshot's own key, which the file then
+     * carries ({@value #NUMBER_KEY_ENTRY}): the laptop needs no key of the centre's.
+     */
+    public record NumberSealing(byte[] key, Resealer resealer) {
+    }
+
+    /** Seals one stored 個人番号 again (see {@link NumberSealing}). */
+    @FunctionalInterface
+    public interface Resealer {
+        String reseal(String stored, TenantCode tenant, String atenaNumber);
+    }
+
+    /**
+     * As {@link #export(Connection, TenantCode, Path, char[])}; with {@code sealing} (an offline snapshot), each
+     * {@value #SEALED_NUMBER_COLUMN} is re-sealed before the row is written and checksummed, and the key is
+     * written into the file.
+     */
+    public static VaultManifest export(Connection connection, TenantCode tenant, Path target, char[] passphrase,
+            NumberSealing sealing) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
@@ -83,11 +112,17 @@ public final class VaultArchive {
                 for (Table table : tables) {
                     zip.putNextEntry(new ZipEntry(TABLE_PREFIX + String.format("%03d-", ++number) + table.name()));
                     DataOutputStream out = new DataOutputStream(zip);
-                    TableChecksum checksum = forEachSortedRow(connection, table, tenant, row -> write(out, row));
+                    TableChecksum checksum = forEachSortedRow(connection, table, tenant, row -> write(out, row),
+                            sealing == null ? null : sealing.resealer());
                     out.flush();
                     zip.closeEntry();
                     entries.add(new VaultManifest.Table(table.name(), table.selection().name().toLowerCase(),
                             table.columnNames(), checksum.rows(), checksum.sha256()));
+                }
+                if (sealing != null) {
+                    zip.putNextEntry(new ZipEntry(NUMBER_KEY_ENTRY));
+                    zip.write(sealing.key());
+                    zip.closeEntry();
                 }
                 VaultManifest manifest = new VaultManifest(tenant, tenantName, version, Instant.now(), entries);
                 zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
@@ -121,6 +156,14 @@ public final class VaultArchive {
 
     private static TableChecksum forEachSortedRow(Connection connection, Table table, TenantCode tenant,
             Consumer<byte[]> consumer) throws SQLException {
+        return forEachSortedRow(connection, table, tenant, consumer, null);
+    }
+
+    private static TableChecksum forEachSortedRow(Connection connection, Table table, TenantCode tenant,
+            Consumer<byte[]> consumer, Resealer resealer) throws SQLException {
+        List<String> names = table.columnNames();
+        int sealed = resealer == null ? -1 : names.indexOf(SEALED_NUMBER_COLUMN);
+        int boundTo = names.indexOf(SEALED_FOR_COLUMN);
         List<byte[]> rows = new ArrayList<>();
         String sql = "SELECT " + String.join(", ", table.columnNames().stream().map(VaultArchive::quoted).toList())
                 + " FROM " + quoted(table.name()) + " WHERE " + quoted(table.selection().column()) + " = ?";
@@ -129,7 +172,11 @@ public final class VaultArchive {
             select.setString(1, tenant.value());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(RowCodec.encode(result, table.columns()));
+                    byte[] row = RowCodec.encode(result, table.columns());
+                    if (sealed >= 0 && boundTo >= 0) {
+                        row = resealed(row, names.size(), sealed, boundTo, tenant, resealer);
+                    }
+                    rows.add(row);
                 }
             }
         }
@@ -140,6 +187,16 @@ public final class VaultArchive {
             consumer.accept(row);
         }
         return new TableChecksum(table.name(), rows.size(), digest.hex());
+    }
+
+    private static byte[] resealed(byte[] row, int columns, int sealed, int boundTo, TenantCode tenant,
+            Resealer resealer) {
+        Object[] values = RowCodec.decode(row, columns);
+        if (values[sealed] == null) {
+            return row;
+        }
+        values[sealed] = resealer.reseal((String) values[sealed], tenant, (String) values[boundTo]);
+        return RowCodec.encode(values);
     }
 
     private static void write(DataOutputStream out, byte[] row) {
@@ -183,6 +240,20 @@ public final class VaultArchive {
 
     /** A decrypted, checked vault file: its manifest and its table entries (still compressed in memory). */
     public record Opened(VaultManifest manifest, byte[] archive) {
+
+        /** An entry of the file other than the tables and the manifest (e.g. {@value #NUMBER_KEY_ENTRY}). */
+        public Optional<byte[]> entry(String name) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+                for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                    if (entry.getName().equals(name)) {
+                        return Optional.of(zip.readAllBytes());
+                    }
+                }
+                return Optional.empty();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
 
         /** Streams the rows of each table, in the file's order (parents first). */
         public void forEachTable(TableVisitor visitor) {

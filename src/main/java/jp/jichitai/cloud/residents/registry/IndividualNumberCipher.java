@@ -27,11 +27,17 @@ import jp.jichitai.cloud.residents.IndividualNumber;
  * <p>The key comes from {@code jc.residents.individual-number-key} (base64 of 32 bytes). Without it, a random key is
  * generated once into the data folder ({@code individual-number.key}, owner-only) and read from there afterwards;
  * no key is ever written in code.
+ *
+ * <p>An offline instance (a laptop started from a snapshot, {@code ./jc serve --offline}) holds the snapshot's own key
+ * in {@value #OFFLINE_KEY_FILE}: every 個人番号 in its database is sealed under that key ({@link SnapshotKey}), so it
+ * is used there whatever key the laptop is configured with.
  */
 final class IndividualNumberCipher {
 
     private static final Logger log = LoggerFactory.getLogger(IndividualNumberCipher.class);
     private static final String KEY_FILE = "individual-number.key";
+    /** The snapshot's key on an offline instance, written at its preparation ({@link SnapshotKey#installInto}). */
+    static final String OFFLINE_KEY_FILE = "offline-individual-number.key";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
@@ -55,6 +61,16 @@ final class IndividualNumberCipher {
 
     /** The configured key, or the one in the data folder, generating it there on first start. */
     static IndividualNumberCipher fromConfiguration(String configuredBase64, Path dataDirectory) {
+        Path offline = dataDirectory.resolve(OFFLINE_KEY_FILE);
+        if (Files.isRegularFile(offline)) {
+            try {
+                log.info("offline instance: 個人番号 are sealed under the snapshot's key in {}; a configured key is not used",
+                        offline.toAbsolutePath());
+                return new IndividualNumberCipher(Base64.getDecoder().decode(Files.readString(offline).strip()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the snapshot's individual number key " + offline, e);
+            }
+        }
         if (configuredBase64 != null && !configuredBase64.isBlank()) {
             return new IndividualNumberCipher(Base64.getDecoder().decode(configuredBase64.strip()));
         }
@@ -64,12 +80,7 @@ final class IndividualNumberCipher {
                 Files.createDirectories(dataDirectory);
                 byte[] generated = new byte[32];
                 new SecureRandom().nextBytes(generated);
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException notPosix) {
-                    Files.createFile(file);
-                }
-                Files.writeString(file, Base64.getEncoder().encodeToString(generated) + "\n", StandardCharsets.US_ASCII);
+                writeKeyFile(file, generated);
                 log.warn("no jc.residents.individual-number-key configured: generated a key into {}; keep it with the backups",
                         file.toAbsolutePath());
             }
@@ -77,6 +88,16 @@ final class IndividualNumberCipher {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the individual number key " + file, e);
         }
+    }
+
+    /** Writes a key (base64) into a new file that only its owner may read. */
+    static void writeKeyFile(Path file, byte[] key) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
     }
 
     String encrypt(IndividualNumber number, String tenant, String atenaNumber) {
@@ -107,6 +128,14 @@ final class IndividualNumberCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("個人番号を復号できません（鍵が違うか、データが改変されています）: 宛名番号 " + atenaNumber, e);
         }
+    }
+
+    /**
+     * The same 個人番号 sealed under {@code target}'s key instead of this one (same tenant and 宛名番号, a fresh nonce);
+     * the number itself never leaves this method.
+     */
+    String resealFor(IndividualNumberCipher target, String stored, String tenant, String atenaNumber) {
+        return target.encrypt(decrypt(stored, tenant, atenaNumber), tenant, atenaNumber);
     }
 
     private static byte[] associatedData(String tenant, String atenaNumber) {

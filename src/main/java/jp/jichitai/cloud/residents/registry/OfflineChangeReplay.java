@@ -24,11 +24,18 @@ import jp.jichitai.cloud.residents.ChangeReceipt;
 import jp.jichitai.cloud.residents.ChangeRequest;
 import jp.jichitai.cloud.residents.Entitlements;
 import jp.jichitai.cloud.residents.FamilyRegister;
+import jp.jichitai.cloud.residents.ForeignResidentCategory;
+import jp.jichitai.cloud.residents.ForeignResidentItems;
 import jp.jichitai.cloud.residents.HouseholdNumber;
+import jp.jichitai.cloud.residents.IndividualNumber;
 import jp.jichitai.cloud.residents.NationalPensionCategory;
+import jp.jichitai.cloud.residents.NewResident;
 import jp.jichitai.cloud.residents.PersonName;
 import jp.jichitai.cloud.residents.PostalCode;
 import jp.jichitai.cloud.residents.Relationship;
+import jp.jichitai.cloud.residents.ResidenceCardNumber;
+import jp.jichitai.cloud.residents.ResidentKind;
+import jp.jichitai.cloud.residents.ResidentRecordCode;
 import jp.jichitai.cloud.residents.Sex;
 import jp.jichitai.cloud.shared.BusinessException;
 import jp.jichitai.cloud.shared.TenantCode;
@@ -42,9 +49,10 @@ import jp.jichitai.cloud.tenancy.TenantContext;
  * connection the caller owns (the merge's, schema owner), inside the caller's transaction; nothing here commits.
  *
  * <p>Only the kinds whose request can be read back from the rows without guessing are replayed: 転居, 出生, 死亡,
- * 職権消除, 転出 (国内・国外), 世帯主変更, 世帯分離 and 世帯変更. The others (転入 and 職権記載 carry a whole person and
- * a 個人番号 sealed with the laptop's key; corrections, 旧氏・通称 and 取消し) are reported as not replayable, for a
- * person to enter again.
+ * 職権消除, 転出 (国内・国外), 世帯主変更, 世帯分離, 世帯変更, and 転入 (国内・国外) and 職権記載 — a whole new person,
+ * read from the one snapshot the laptop wrote, whose 個人番号 is read with the snapshot's key ({@link SnapshotKey})
+ * and recorded under the centre's. The others (corrections, 旧氏・通称, 世帯合併 and 取消し) are reported as not
+ * replayable, for a person to enter again.
  */
 @NamedInterface("offline-replay")
 public final class OfflineChangeReplay {
@@ -52,9 +60,13 @@ public final class OfflineChangeReplay {
     private final TenantCode tenant;
     private final JdbcClient jdbc;
     private final RegistryService service;
+    /** The key the laptop sealed its 個人番号 with; empty for a laptop prepared from a snapshot without one. */
+    private final Optional<SnapshotKey> laptopKey;
 
-    private OfflineChangeReplay(Connection connection, TenantCode tenant, IndividualNumberCipher cipher) {
+    private OfflineChangeReplay(Connection connection, TenantCode tenant, IndividualNumberCipher cipher,
+            Optional<SnapshotKey> laptopKey) {
         this.tenant = tenant;
+        this.laptopKey = laptopKey;
         // suppressClose: the caller's connection; every statement runs in its (the merge's) transaction.
         JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         this.jdbc = JdbcClient.create(template);
@@ -63,11 +75,14 @@ public final class OfflineChangeReplay {
         this.service = new RegistryService(store, new ResidentSearch(jdbc), null);
     }
 
-    /** A replay for one tenant on the caller's connection, with the service's 個人番号 key. */
+    /**
+     * A replay for one tenant on the caller's connection, with the service's 個人番号 key ({@code key}) and the key
+     * the laptop's 個人番号 are sealed with ({@code laptopKey}, the snapshot's).
+     */
     public static OfflineChangeReplay onConnection(Connection connection, TenantCode tenant,
-            RegistryBulkWriter.KeySource key) {
+            RegistryBulkWriter.KeySource key, Optional<SnapshotKey> laptopKey) {
         return new OfflineChangeReplay(connection, tenant,
-                IndividualNumberCipher.fromConfiguration(key.configuredBase64(), key.dataDirectory()));
+                IndividualNumberCipher.fromConfiguration(key.configuredBase64(), key.dataDirectory()), laptopKey);
     }
 
     /** The registry's tables a 異動 writes (all of them derived from the change, so replayed, never copied). */
@@ -128,9 +143,21 @@ public final class OfflineChangeReplay {
     public record Refused(String messageId, String message) implements Outcome {
     }
 
-    /** A kind that is not replayed automatically. */
+    /** Not replayed automatically: a kind that never is, or a laptop 個人番号 without the key to read it. */
     @NamedInterface("offline-replay")
-    public record NotReplayable(ChangeKind kind) implements Outcome {
+    public record NotReplayable(ChangeKind kind, Why why) implements Outcome {
+    }
+
+    /** Why a change is not replayed. */
+    @NamedInterface("offline-replay")
+    public enum Why {
+        /** 職権修正・誤記修正, 旧氏・通称, 世帯合併, 取消し: never replayed, a person enters them again. */
+        KIND,
+        /**
+         * A person entered on the laptop with a 個人番号 that the snapshot key in the changes file does not open (no
+         * key: a laptop prepared from a snapshot without one).
+         */
+        NUMBER_UNREADABLE
     }
 
     /**
@@ -140,9 +167,12 @@ public final class OfflineChangeReplay {
      * only if the caller rolls back to a savepoint taken before.
      */
     public Outcome replay(RecordedOffline offline, Map<String, String> numbers) {
+        if (isMoveIn(offline.kind()) && !laptopNumberReadable(offline)) {
+            return new NotReplayable(offline.kind(), Why.NUMBER_UNREADABLE);
+        }
         Optional<ChangeRequest> request = requestOf(offline, numbers);
         if (request.isEmpty()) {
-            return new NotReplayable(offline.kind());
+            return new NotReplayable(offline.kind(), Why.KIND);
         }
         ChangeReceipt receipt;
         try {
@@ -157,6 +187,7 @@ public final class OfflineChangeReplay {
                 .query(String.class).list();
         pair(ATENA, laptopNew, centralNew, issued);
         List<String> laptopHouseholds = offline.kind() == ChangeKind.HOUSEHOLD_SEPARATION
+                || request.get() instanceof ChangeRequest.MoveIn moveIn && moveIn.joinHousehold().isEmpty()
                 ? offline.households() : List.of();
         List<String> centralHouseholds = jdbc.sql("SELECT household_number FROM household_snapshot WHERE tenant_id = ?"
                 + " AND change_id = ? AND history_number = 1 ORDER BY household_number")
@@ -195,7 +226,31 @@ public final class OfflineChangeReplay {
 
     // ---- reading the request back ----------------------------------------------------------------------------
 
-    private static Optional<ChangeRequest> requestOf(RecordedOffline offline, Map<String, String> numbers) {
+    /** Whether the 個人番号 of the person a 転入 entered (if any) opens with the laptop's key; never shown. */
+    private boolean laptopNumberReadable(RecordedOffline offline) {
+        for (Map<String, Object> row : offline.residentRows()) {
+            Object sealed = row.get("individual_number_cipher");
+            if (sealed == null) {
+                continue;
+            }
+            if (laptopKey.isEmpty()) {
+                return false;
+            }
+            try {
+                laptopKey.get().cipher().decrypt((String) sealed, tenant.value(), (String) row.get("atena_number"));
+            } catch (IllegalStateException | IllegalArgumentException unreadable) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isMoveIn(ChangeKind kind) {
+        return kind == ChangeKind.DOMESTIC_MOVE_IN || kind == ChangeKind.MOVE_IN_FROM_ABROAD
+                || kind == ChangeKind.EX_OFFICIO_ENTRY;
+    }
+
+    private Optional<ChangeRequest> requestOf(RecordedOffline offline, Map<String, String> numbers) {
         Map<String, Object> change = offline.change();
         LocalDate changedOn = date(change.get("changed_on"));
         Optional<LocalDate> notifiedOn = Optional.ofNullable(change.get("notified_on")).map(OfflineChangeReplay::date);
@@ -212,9 +267,7 @@ public final class OfflineChangeReplay {
             }
             case BIRTH -> {
                 Map<String, Object> row = rows.get(0);
-                Optional<FamilyRegister> register = row.get("registered_domicile") == null ? Optional.empty()
-                        : Optional.of(new FamilyRegister((String) row.get("registered_domicile"),
-                                String.valueOf(row.get("family_register_head"))));
+                Optional<FamilyRegister> register = familyRegister(row);
                 return Optional.of(new ChangeRequest.Birth(changedOn, notifiedOn, household(row, numbers),
                         PersonName.of((String) row.get("name"), (String) row.get("kana")),
                         Sex.valueOf((String) row.get("sex")), relationship(row), register, entitlements(row), unchecked));
@@ -255,6 +308,18 @@ public final class OfflineChangeReplay {
                 return Optional.of(new ChangeRequest.HeadChange(household(head.get(), numbers), atena(head.get(), numbers),
                         relationships, changedOn, notifiedOn, unchecked));
             }
+            case DOMESTIC_MOVE_IN, MOVE_IN_FROM_ABROAD, EX_OFFICIO_ENTRY -> {
+                if (rows.size() != 1 || ((Number) rows.get(0).get("history_number")).intValue() != 1) {
+                    return Optional.empty();
+                }
+                Map<String, Object> row = rows.get(0);
+                NewResident person = newResident(row);
+                // A new household is headed by the person who came; joining one, they cannot head it (one 世帯主).
+                Optional<HouseholdNumber> join = person.relationship().isHouseholdHead() ? Optional.empty()
+                        : Optional.of(household(row, numbers));
+                return Optional.of(new ChangeRequest.MoveIn(kind, changedOn,
+                        kind == ChangeKind.EX_OFFICIO_ENTRY ? Optional.empty() : notifiedOn, person, join, unchecked));
+            }
             case HOUSEHOLD_SEPARATION -> {
                 return Optional.of(new ChangeRequest.HouseholdSeparation(atena(rows.get(0), numbers), changedOn,
                         notifiedOn, unchecked));
@@ -268,6 +333,41 @@ public final class OfflineChangeReplay {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * The person as the laptop recorded them, every item read from its snapshot row; the 個人番号 is opened with the
+     * snapshot's key (bound to the laptop's 宛名番号) and sealed again by the registry under the centre's key.
+     */
+    private NewResident newResident(Map<String, Object> row) {
+        String atena = (String) row.get("atena_number");
+        ResidentKind kind = ResidentKind.valueOf((String) row.get("resident_kind"));
+        Optional<ForeignResidentItems> foreign = kind != ResidentKind.FOREIGN ? Optional.empty()
+                : Optional.of(new ForeignResidentItems((String) row.get("nationality"), (String) row.get("alphabet_name"),
+                        ForeignResidentCategory.valueOf((String) row.get("foreign_category")),
+                        text(row, "status_of_residence"), text(row, "period_of_stay"),
+                        text(row, "period_expires_on").map(RegistryStore::decode),
+                        text(row, "card_number").map(ResidenceCardNumber::new),
+                        RegistryStore.decode((String) row.get("became_foreign_resident_on"))));
+        Optional<IndividualNumber> individualNumber = text(row, "individual_number_cipher")
+                .map(sealed -> laptopKey.orElseThrow().cipher().decrypt(sealed, tenant.value(), atena));
+        return new NewResident(kind, PersonName.of((String) row.get("name"), (String) row.get("kana")),
+                RegistryStore.decode((String) row.get("birth_date")), Sex.valueOf((String) row.get("sex")),
+                relationship(row),
+                new Address(new PostalCode((String) row.get("postal_code")), (String) row.get("address"),
+                        (String) row.get("district_code"), (String) row.get("building_line")),
+                text(row, "previous_address"), familyRegister(row), foreign, individualNumber,
+                text(row, "resident_record_code").map(ResidentRecordCode::of), entitlements(row));
+    }
+
+    private static Optional<String> text(Map<String, Object> row, String column) {
+        return Optional.ofNullable((String) row.get(column));
+    }
+
+    private static Optional<FamilyRegister> familyRegister(Map<String, Object> row) {
+        return row.get("registered_domicile") == null ? Optional.empty()
+                : Optional.of(new FamilyRegister((String) row.get("registered_domicile"),
+                        String.valueOf(row.get("family_register_head"))));
     }
 
     private static AtenaNumber atena(Map<String, Object> row, Map<String, String> numbers) {
