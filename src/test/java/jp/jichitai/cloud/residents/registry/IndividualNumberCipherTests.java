@@ -45,4 +45,26 @@ class IndividualNumberCipherTests {
         assertThatThrownBy(() -> IndividualNumberCipher.fromConfiguration(null, data).decrypt(sealed, "012211", "1"))
                 .hasMessageContaining("復号できません");
     }
+
+    @Test
+    void aSnapshotKeyResealsTheCentresNumbersAndOnTheLaptopWinsOverItsConfiguredKey(@TempDir Path centre,
+            @TempDir Path laptop) {
+        String centreKey = Base64.getEncoder().encodeToString(new byte[32]);
+        String sealedAtCentre = IndividualNumberCipher.fromConfiguration(centreKey, centre).encrypt(NUMBER, "012211", "7");
+        SnapshotKey snapshotKey = SnapshotKey.generate();
+        String inSnapshot = snapshotKey.resealingFrom(new RegistryBulkWriter.KeySource(centreKey, centre))
+                .reseal(sealedAtCentre, jp.jichitai.cloud.shared.TenantCode.of("012211"), "7");
+        assertThat(inSnapshot).isNotEqualTo(sealedAtCentre).doesNotContain("123456789018");
+        assertThatThrownBy(() -> IndividualNumberCipher.fromConfiguration(centreKey, centre).decrypt(inSnapshot, "012211", "7"))
+                .as("the centre's key does not open the snapshot's numbers").hasMessageContaining("復号できません");
+
+        snapshotKey.installInto(laptop);
+        String laptopsOwnKey = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
+                14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        IndividualNumberCipher onLaptop = IndividualNumberCipher.fromConfiguration(laptopsOwnKey, laptop);
+        assertThat(onLaptop.decrypt(inSnapshot, "012211", "7")).isEqualTo(NUMBER);
+        assertThat(SnapshotKey.installedIn(laptop)).contains(snapshotKey);
+        assertThat(SnapshotKey.installedIn(centre)).isEmpty();
+        assertThat(snapshotKey.toString()).doesNotContain(Base64.getEncoder().encodeToString(snapshotKey.bytes()));
+    }
 }
