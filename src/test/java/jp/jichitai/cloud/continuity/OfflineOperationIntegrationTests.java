@@ -225,6 +225,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         // 個人番号 (test numbers with a valid check digit): never printed, only compared
         String movedNumber = "987654321093";
         String newcomerNumber = "246813579021";
+        String enteredNumber = "123456789018";
         String[] moved = moveIn(central, residents, clerk, "移動　一郎", "イドウ　イチロウ", movedNumber);
         String[] both = moveIn(central, residents, clerk, "両方　二郎", "リョウホウ　ジロウ");
         String[] refused = moveIn(central, residents, clerk, "規則　三郎", "キソク　サブロウ");
@@ -252,6 +253,8 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         Path changesFile = folder.resolve("registry.jcchanges");
         String newborn;
         String newcomer;
+        String entered;
+        String newcomerHousehold;
         try (Connection offline = laptop.open(); Connection owner = owner()) {
             String sealed = "SELECT individual_number_cipher FROM resident_snapshot WHERE tenant_id = '" + IMAKANE.value()
                     + "' AND atena_number = '" + moved[0] + "' AND history_number = 1";
@@ -269,8 +272,17 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             assertThat(printed.statusCode()).as("住民票 with 個人番号 printed on the laptop").isEqualTo(200);
             assertThat(printed.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
             // 転入 on the laptop: a whole new person with a 個人番号, sealed there under the snapshot's key.
-            newcomer = moveIn(counter, residents, clerk, "転入　五郎", "テンニュウ　ゴロウ", newcomerNumber)[0];
+            String[] cameIn = moveIn(counter, residents, clerk, "転入　五郎", "テンニュウ　ゴロウ", newcomerNumber);
+            newcomer = cameIn[0];
+            newcomerHousehold = cameIn[1];
             assertThat(individualNumberOf(counter, residents, clerk, newcomer)).isEqualTo(newcomerNumber);
+            // 職権記載 into the household the 転入 made on the laptop (a 世帯番号 the centre will issue anew).
+            HttpResponse<String> entry = counter.post(residents, clerk, PASSWORD, """
+                    {"kind":"ex-officio-entry","changedOn":"%s","household":"%s","relationship":"妻","name":"転入　六子",
+                     "kana":"テンニュウ　ロクコ","birthDate":"昭和47年5月5日","sex":"FEMALE","postalCode":"049-4300",
+                     "address":"今金町字今金1番地","individualNumber":"%s"}""".formatted(today, cameIn[1], enteredNumber));
+            assertThat(entry.statusCode()).as(entry.body()).isEqualTo(201);
+            entered = json(entry.body(), "residents");
             HttpResponse<String> birth = counter.post(residents, clerk, PASSWORD, "{\"kind\":\"birth\",\"household\":\""
                     + moved[1] + "\",\"changedOn\":\"" + today + "\",\"notifiedOn\":\"" + today
                     + "\",\"name\":\"移動　花子\",\"kana\":\"イドウ　ハナコ\",\"sex\":\"FEMALE\",\"relationship\":\"子\"}");
@@ -315,6 +327,17 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             assertThat(strings(owner, "SELECT history_number || ':' || change_kind || ':' || name FROM resident_snapshot WHERE "
                     + imakane + " AND atena_number = '" + newcomerAtCentre.get(0) + "'"))
                     .containsExactly("1:DOMESTIC_MOVE_IN:転入　五郎");
+            List<String> enteredAtCentre = strings(owner, "SELECT central_number FROM offline_registry_number WHERE "
+                    + imakane + " AND number_kind = 'atena' AND offline_number = '" + entered + "'");
+            assertThat(enteredAtCentre).hasSize(1);
+            assertThat(strings(owner, "SELECT c.household_number FROM resident_current c WHERE c." + imakane
+                    + " AND c.atena_number IN ('" + newcomerAtCentre.get(0) + "', '" + enteredAtCentre.get(0) + "')"))
+                    .as("the 職権記載 joined the household the 転入 made, under the centre's 世帯番号").hasSize(2)
+                    .containsOnly(strings(owner, "SELECT central_number FROM offline_registry_number WHERE " + imakane
+                            + " AND number_kind = 'household' AND offline_number = '" + newcomerHousehold + "'")
+                            .stream().findFirst().orElseThrow());
+            assertThat(strings(owner, "SELECT change_kind FROM resident_snapshot WHERE " + imakane
+                    + " AND atena_number = '" + enteredAtCentre.get(0) + "'")).containsExactly("EX_OFFICIO_ENTRY");
 
             // The 転居 made offline: a new snapshot appended at the centre, by the laptop's clerk, audited as theirs.
             assertThat(strings(owner, "SELECT history_number || ':' || change_kind || ':' || address FROM resident_snapshot"
@@ -332,7 +355,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
                     .containsExactly(members.stream().filter(number -> !number.equals(moved[0])).findFirst().orElseThrow());
             assertThat(strings(owner, "SELECT actor || '|' || action || '|' || target FROM audit_log WHERE " + imakane
                     + " AND client_address LIKE 'offline:" + snapshot.number() + ":change:%' ORDER BY seq"))
-                    .hasSize(3).allMatch(entry -> entry.startsWith(clerk + "|resident.change|atena:"))
+                    .hasSize(4).allMatch(entry -> entry.startsWith(clerk + "|resident.change|atena:"))
                     .anyMatch(entry -> entry.endsWith("atena:" + moved[0]));
 
             // Changed at the centre meanwhile: listed, nothing applied.
@@ -361,7 +384,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             assertThat(count(owner, "SELECT COUNT(*) FROM resident_current WHERE tenant_id = ? AND household_number = '"
                     + moved[1] + "'")).isEqualTo(2);
             assertThat(count(owner, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND client_address LIKE 'offline:"
-                    + snapshot.number() + ":change:%'")).isEqualTo(3);
+                    + snapshot.number() + ":change:%'")).isEqualTo(4);
             assertThat(count(owner, "SELECT COUNT(*) FROM resident_current WHERE tenant_id = ? AND name = '転入　五郎'"))
                     .as("the 転入 applied exactly once").isOne();
             assertThat(strings(owner, otherTown)).as("another town untouched").isEqualTo(otherTownBefore);
@@ -375,6 +398,11 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
                     + " AND number_kind = 'atena' AND offline_number = '" + newcomer + "'").get(0);
         }
         assertThat(individualNumberOf(central, residents, clerk, newcomerAtCentre)).isEqualTo(newcomerNumber);
+        try (Connection owner = owner()) {
+            String enteredAtCentre = strings(owner, "SELECT central_number FROM offline_registry_number WHERE " + imakane
+                    + " AND number_kind = 'atena' AND offline_number = '" + entered + "'").get(0);
+            assertThat(individualNumberOf(central, residents, clerk, enteredAtCentre)).isEqualTo(enteredNumber);
+        }
     }
 
     /** 転入 at the centre; answers the 宛名番号 and the 世帯番号. */
