@@ -20,6 +20,7 @@ import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.certificates.CertificateDocument;
 import jp.jichitai.cloud.certificates.CertificateRenderer;
+import jp.jichitai.cloud.certificates.GaijiTable;
 import jp.jichitai.cloud.certificates.IssueNumber;
 import jp.jichitai.cloud.certificates.RenderResult;
 import jp.jichitai.cloud.certificates.VerificationCode;
@@ -64,7 +65,7 @@ class JdbcCertificateIssuance implements CertificateIssuance {
     public IssuedCertificate issue(IssueRequest request) {
         TenantCode tenant = TenantContext.require();
         TenantProfile profile = tenants.currentProfile();
-        Map<Integer, String> gaiji = tenants.currentGaijiSubstitutes();
+        GaijiTable gaiji = currentGaijiTable();
         if (request.idempotencyKey() != null) {
             // A repeat (the answer was lost): answered without waiting for the scope's counter.
             Optional<IssuedCertificate> earlier = transaction.execute(status -> repeatOf(tenant, request, gaiji));
@@ -84,7 +85,30 @@ class JdbcCertificateIssuance implements CertificateIssuance {
         return issued;
     }
 
-    private IssuedCertificate issueOnce(TenantCode tenant, TenantProfile profile, Map<Integer, String> gaiji,
+    @Override
+    public RenderResult preview(IssueRequest request) {
+        TenantProfile profile = tenants.currentProfile();
+        // The document is built as for an issue, then stripped of this stand-in number and code (a document may
+        // print parts of its number, e.g. the issue date): nothing read from or written to the counter.
+        IssueNumber standIn = numberOf(profile, request, 1);
+        CertificateDocument specimen = request.document().apply(standIn, VerificationCode.random()).asSpecimen();
+        RenderResult printed = renderer.render(specimen, currentGaijiTable());
+        auditLog.record(AuditEvent.of("certificate.preview", request.subject()).query(request.kind().name() + " 見本"));
+        return printed;
+    }
+
+    /** The current town's 外字 table, as every certificate of the town prints through it (specimens included). */
+    private GaijiTable currentGaijiTable() {
+        Map<Integer, String> substitutes = tenants.currentGaijiSubstitutes();
+        return codePoint -> Optional.ofNullable(substitutes.get(codePoint));
+    }
+
+    private static IssueNumber numberOf(TenantProfile profile, IssueRequest request, long serial) {
+        return IssueNumber.of(LocalDate.now(JAPAN), profile.name(), profile.mainOffice() + "1", request.printer(),
+                Math.toIntExact(serial));
+    }
+
+    private IssuedCertificate issueOnce(TenantCode tenant, TenantProfile profile, GaijiTable gaiji,
             IssueRequest request) {
         long serial = jdbc.sql("SELECT last_serial FROM certificate_counter WHERE tenant_id = ? AND scope = ? FOR UPDATE")
                 .params(tenant.value(), request.numberingScope()).query(Long.class).single() + 1;
@@ -98,12 +122,11 @@ class JdbcCertificateIssuance implements CertificateIssuance {
         }
         jdbc.sql("UPDATE certificate_counter SET last_serial = ? WHERE tenant_id = ? AND scope = ?")
                 .params(serial, tenant.value(), request.numberingScope()).update();
-        LocalDate today = LocalDate.now(JAPAN);
-        IssueNumber number = IssueNumber.of(today, profile.name(), profile.mainOffice() + "1", request.printer(),
-                Math.toIntExact(serial));
+        IssueNumber number = numberOf(profile, request, serial);
+        LocalDate today = number.issueDate();
         VerificationCode code = VerificationCode.random();
         CertificateDocument document = request.document().apply(number, code);
-        RenderResult printed = renderer.render(document, codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
+        RenderResult printed = renderer.render(document, gaiji);
         jdbc.sql("""
                 INSERT INTO issued_certificate (tenant_id, scope, serial, issue_number, kind, verification_code,
                     content_digest, subject, page_count, substitutions, reprint_of, drill, issued_at, issued_by,
@@ -140,7 +163,7 @@ class JdbcCertificateIssuance implements CertificateIssuance {
      * another request (E-ISS-0001) or the content came out different (E-ISS-0002). Audited as a reissue of that
      * certificate. Empty when the key is new.
      */
-    private Optional<IssuedCertificate> repeatOf(TenantCode tenant, IssueRequest request, Map<Integer, String> gaiji) {
+    private Optional<IssuedCertificate> repeatOf(TenantCode tenant, IssueRequest request, GaijiTable gaiji) {
         Optional<Earlier> found = jdbc.sql("""
                 SELECT scope, serial, issue_number, verification_code, content_digest, request_fingerprint
                   FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = ?""")
@@ -159,8 +182,7 @@ class JdbcCertificateIssuance implements CertificateIssuance {
         }
         IssueNumber number = IssueNumber.parse(earlier.issueNumber());
         VerificationCode code = VerificationCode.of(earlier.verificationCode());
-        RenderResult printed = renderer.render(request.document().apply(number, code),
-                codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
+        RenderResult printed = renderer.render(request.document().apply(number, code), gaiji);
         if (!printed.contentDigest().hex().equals(earlier.contentDigest())) {
             auditLog.record(AuditEvent.of("certificate.reissue", request.subject()).query(earlier.issueNumber()
                     + " 再送キー " + request.idempotencyKey()).outcome(AuditEvent.Outcome.FAILURE));
