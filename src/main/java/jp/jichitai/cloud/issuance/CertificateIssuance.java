@@ -9,7 +9,10 @@ public interface CertificateIssuance {
 
     /**
      * Takes the scope's next number, prints the document and records it, all in one transaction: a
-     * failed print leaves no gap, and two clerks printing at once never get the same number.
+     * failed print leaves no gap, and two clerks printing at once never get the same number. Entered in the access
+     * log as {@code certificate.print} with its number before the commit, and as {@code certificate.issue} (or
+     * {@code certificate.reprint}) with its number only once committed; an issue that did not commit is entered as a
+     * failed {@code certificate.issue} without a number, since its number goes to the next certificate.
      */
     IssuedCertificate issue(IssueRequest request);
 

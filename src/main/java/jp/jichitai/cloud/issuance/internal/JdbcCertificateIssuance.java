@@ -14,6 +14,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.jichitai.cloud.audit.AuditEvent;
@@ -144,13 +146,38 @@ class JdbcCertificateIssuance implements CertificateIssuance {
                 .params(code.value(), tenant.value(), request.kind().name(), today, printed.contentDigest().hex(),
                         request.drill())
                 .update();
-        // Recorded (in the log's own transaction) before this one commits: a certificate never exists without
-        // its entry. If the commit then fails — a failover, say — the entry stays: the personal data was read
-        // and printed, and the clerk is told to check whether the certificate was issued.
-        auditLog.record(AuditEvent.of(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint",
-                request.subject()).query(number.text()));
+        audit(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint", request.subject(), number);
         return new IssuedCertificate(serial, number, code, printed.contentDigest(), printed.pdf(),
                 printed.pageCount(), printed.substitutions());
+    }
+
+    /**
+     * Two entries, both in the log's own transaction. Before this transaction commits, {@code certificate.print}
+     * with the number: the personal data was printed, and a certificate never exists without an entry, even when
+     * the database goes away right after the commit (a failover). Once it has settled, {@code certificate.issue}
+     * (or {@code certificate.reprint}) with the number only if it committed: the number of an issue that rolled back
+     * goes to the next certificate (numbers stay gapless), so an issue entry written before the commit named a
+     * number that was then issued, and entered, a second time. An issue that did not commit is entered as a failure
+     * without a number.
+     */
+    private void audit(String action, String subject, IssueNumber number) {
+        auditLog.record(AuditEvent.of("certificate.print", subject).query(number.text()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                // Thrown on to the caller when it fails: the clerk repeats under the same 再送キー and gets the
+                // certificate, entered as a reissue.
+                auditLog.record(AuditEvent.of(action, subject).query(number.text()));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    auditLog.record(AuditEvent.of(action, subject).outcome(AuditEvent.Outcome.FAILURE)
+                            .query(status == STATUS_ROLLED_BACK ? "取り消し（発行されず）" : "確定したか不明"));
+                }
+            }
+        });
     }
 
     private record Earlier(String scope, long serial, String issueNumber, String verificationCode, String contentDigest,
