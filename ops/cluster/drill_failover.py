@@ -531,8 +531,11 @@ class ServiceMode:
             in_doubt = sorted(set(present) - set(acknowledged))
             audited = 0
             if in_doubt:
+                # certificate.print is appended before the commit; certificate.issue only after it, which a
+                # failover right after the commit can prevent.
                 cursor.execute("SELECT count(DISTINCT query_text) FROM audit_log WHERE tenant_id = %s "
-                               "AND action = 'certificate.issue' AND query_text = ANY(%s)", (self.tenant, in_doubt))
+                               "AND action IN ('certificate.print', 'certificate.issue') AND query_text = ANY(%s)",
+                               (self.tenant, in_doubt))
                 audited = cursor.fetchone()[0]
         connection.close()
         self.in_doubt_audited = audited

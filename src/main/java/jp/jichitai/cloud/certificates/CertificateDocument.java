@@ -15,7 +15,7 @@ import jp.jichitai.cloud.shared.TenantCode;
  * <p>Layout: the title on every page; the header block on the first page; the body sections flowing
  * over as many pages as they need; the footer lines, the verification code with its QR code and the
  * issue number ({@code … 1/2}) at the foot of every page; the 認証文 with date, issuer and 公印 box on the
- * last page only; markings (公用, 訓練) stamped on every page.
+ * last page only; markings (公用, 訓練, 見本) stamped on every page.
  *
  * <p>Texts are kept exactly as given (never normalised): 外字 and characters the font lacks are handled
  * when printing and reported in the {@link RenderResult}.
@@ -27,9 +27,10 @@ import jp.jichitai.cloud.shared.TenantCode;
  * @param sections         the body
  * @param footerLines      notes printed at the foot of every page
  * @param certification    the 認証文, its date and the issuer
- * @param markings         公用 and/or 訓練, stamped on every page
- * @param issueNumber      the caller's part of the issue number; the engine adds {@code p/n}
- * @param verificationCode the code for the public verification page
+ * @param markings         公用, 訓練 and/or 見本, stamped on every page
+ * @param issueNumber      the caller's part of the issue number; the engine adds {@code p/n}. Null exactly when the
+ *                         document is a 見本 ({@link Marking#SPECIMEN})
+ * @param verificationCode the code for the public verification page. Null exactly when the document is a 見本
  */
 public record CertificateDocument(
         TenantCode tenant,
@@ -53,13 +54,36 @@ public record CertificateDocument(
         footerLines.forEach(line -> Texts.requireText(line, "footer line"));
         Objects.requireNonNull(certification, "certification");
         markings = markings.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(markings));
-        Objects.requireNonNull(issueNumber, "issue number");
-        Objects.requireNonNull(verificationCode, "verification code");
+        if (markings.contains(Marking.SPECIMEN)) {
+            // A specimen that carried a real number or code could be passed off as the certificate itself.
+            if (issueNumber != null || verificationCode != null) {
+                throw new IllegalArgumentException("a specimen (見本) carries no issue number and no verification code");
+            }
+        } else {
+            Objects.requireNonNull(issueNumber, "issue number");
+            Objects.requireNonNull(verificationCode, "verification code");
+        }
     }
 
     /** A builder whose title defaults to the kind's name. */
     public static Builder builder(TenantCode tenant, CertificateKind kind) {
         return new Builder(tenant, kind);
+    }
+
+    /**
+     * This document as a 見本 (specimen): the same content, stamped 見本 on every page, without its issue number and
+     * verification code, which print as placeholders; no QR code.
+     */
+    public CertificateDocument asSpecimen() {
+        Set<Marking> marked = EnumSet.of(Marking.SPECIMEN);
+        marked.addAll(markings);
+        return new CertificateDocument(tenant, kind, title, header, sections, footerLines, certification, marked, null,
+                null);
+    }
+
+    /** Whether this is a 見本, which carries no issue number and no verification code. */
+    public boolean isSpecimen() {
+        return markings.contains(Marking.SPECIMEN);
     }
 
     /** Whether a marking is stamped. */

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>Canonical form (version 1): the tag {@code jichitai-certificate/1}, then every field in a fixed
  * order, each as a 4-byte big-endian length and its UTF-8 bytes; lists are preceded by their size;
- * markings in the order of {@link Marking}. Texts are taken exactly as given: no Unicode normalisation
+ * markings in the order of {@link Marking} ({@link Marking#SPECIMEN} only when stamped, after the others, so that
+ * adding it left the digest of every certificate issued before unchanged; a specimen's missing issue number and
+ * verification code count as empty texts). Texts are taken exactly as given: no Unicode normalisation
  * (NFC would change compatibility ideographs in names) and 外字 by their own code points, not their
  * substitutes. The page numbers are left out: they belong to the printout, not to the content.
  */
@@ -65,11 +67,14 @@ public final class ContentDigest {
         canonical.text(document.certification().text());
         canonical.text(document.certification().dateText());
         canonical.text(document.certification().issuer());
-        for (Marking marking : Marking.values()) {
+        for (Marking marking : List.of(Marking.OFFICIAL_USE, Marking.DRILL)) {
             canonical.text(document.isMarked(marking) ? marking.name() : "");
         }
-        canonical.text(document.issueNumber().text());
-        canonical.text(document.verificationCode().value());
+        if (document.isSpecimen()) {
+            canonical.text(Marking.SPECIMEN.name());
+        }
+        canonical.text(document.issueNumber() == null ? "" : document.issueNumber().text());
+        canonical.text(document.verificationCode() == null ? "" : document.verificationCode().value());
         return new ContentDigest(HexFormat.of().formatHex(canonical.sha256()));
     }
 

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The outcome of printing one certificate: the PDF, how many pages it has, every character that was
  * printed differently from the document's text, and the content digest and verification code to
- * record for the public verification page.
+ * record for the public verification page. A 見本 ({@link Marking#SPECIMEN}) has no verification code: null.
  */
 public record RenderResult(
         byte[] pdf,
@@ -19,7 +19,6 @@ public record RenderResult(
         Objects.requireNonNull(pdf, "pdf");
         substitutions = List.copyOf(substitutions);
         Objects.requireNonNull(contentDigest, "content digest");
-        Objects.requireNonNull(verificationCode, "verification code");
         if (pageCount < 1) {
             throw new IllegalArgumentException("a certificate has at least one page: " + pageCount);
         }

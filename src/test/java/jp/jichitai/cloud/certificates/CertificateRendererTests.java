@@ -162,7 +162,7 @@ class CertificateRendererTests {
     void stampsOfficialUseAndDrillOnEveryPage() throws IOException {
         CertificateDocument base = CertificateFixture.residentRecordCopy(6, CODE);
         CertificateDocument marked = new CertificateDocument(base.tenant(), base.kind(), base.title(), base.header(),
-                base.sections(), base.footerLines(), base.certification(), java.util.EnumSet.allOf(Marking.class),
+                base.sections(), base.footerLines(), base.certification(), java.util.EnumSet.of(Marking.OFFICIAL_USE, Marking.DRILL),
                 base.issueNumber(), base.verificationCode());
 
         List<String> markedPages = textOfPages(RENDERER.render(marked, GAIJI_TABLE).pdf());
@@ -170,6 +170,39 @@ class CertificateRendererTests {
         assertThat(markedPages).hasSize(2).allSatisfy(page -> assertThat(page).contains("公用", "訓練"));
         assertThat(pages).noneSatisfy(page -> assertThat(page).contains("公用"));
         assertThat(pages).noneSatisfy(page -> assertThat(page).contains("訓練"));
+    }
+
+    @Test
+    void aSpecimenIsMarkedOnEveryPageAndCarriesNothingToVerify() throws IOException {
+        RenderResult specimen = RENDERER.render(document.asSpecimen(), GAIJI_TABLE);
+        List<String> specimenPages = textOfPages(specimen.pdf());
+
+        assertThat(specimenPages).hasSize(2).allSatisfy(page -> assertThat(page).contains("見本", "住民票の写し")
+                .doesNotContain("ABCD-EFGH-JKMN").doesNotContain("/verify/").doesNotContain("プリンタ001"));
+        assertThat(specimenPages.get(0)).contains("発行番号　見本 1/2");
+        assertThat(specimenPages.get(1)).contains(CERTIFICATION_TEXT, ISSUER);
+        assertThat(specimen.verificationCode()).isNull();
+        // The same content, 外字 through the same table, as the certificate itself.
+        assertThat(String.join("\n", specimenPages)).contains("髙橋　一郎", "渡邉　次郎");
+        assertThat(specimen.substitutions()).isEqualTo(result.substitutions());
+        assertThat(pages).noneSatisfy(page -> assertThat(page).contains("見本"));
+        try (PDDocument pdf = Loader.loadPDF(specimen.pdf())) {
+            for (PDPage page : pdf.getPages()) {
+                assertThat(page.getResources().getXObjectNames()).as("no QR code image").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aSpecimenCannotCarryANumberOrCode() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CertificateDocument(document.tenant(),
+                document.kind(), document.title(), document.header(), document.sections(), document.footerLines(),
+                document.certification(), java.util.Set.of(Marking.SPECIMEN), document.issueNumber(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CertificateDocument(document.tenant(),
+                document.kind(), document.title(), document.header(), document.sections(), document.footerLines(),
+                document.certification(), java.util.Set.of(Marking.SPECIMEN), null, CODE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -32,6 +32,13 @@ class ContentDigestTests {
     }
 
     @Test
+    void staysTheSameForTheContentOfCertificatesAlreadyIssued() {
+        // Pinned: issued certificates are verified and repeated (decision 0009) against digests stored when they
+        // were issued, so a new marking or field must not change the canonical form of the existing ones.
+        assertThat(ContentDigest.of(CertificateFixture.residentRecordCopy(2, CODE)).hex()).isEqualTo("8258428892f8a001ed4a33997a353cc8b6c4793cf17d76f4dc39f5dc063a47e0");
+    }
+
+    @Test
     void tellsApartFieldsWhoseConcatenationIsTheSame() {
         assertThat(ContentDigest.of(withHeader("氏名", "髙橋一郎")))
                 .isNotEqualTo(ContentDigest.of(withHeader("氏名髙橋", "一郎")));

@@ -57,8 +57,7 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
         String atena = moveIn(NAYORO, clerk, "再送　一子", "サイソウ　イチコ");
         String key = UUID.randomUUID().toString();
-        // An issue number whose certificate rolled back (another test's failed issue) may be given again, and its
-        // audit entry stays: count only this test's entries.
+        // Other tests issue in this town too: count only this test's entries.
         long auditBefore = count(NAYORO, "SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE tenant_id = ?");
 
         HttpResponse<byte[]> first = issue(NAYORO, clerk, atena, "{\"form\":\"COPY\"}", key);
@@ -98,6 +97,7 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
         String atena = moveIn(NAYORO, clerk, "同時　再送", "ドウジ　サイソウ");
         String key = UUID.randomUUID().toString();
+        long auditBefore = count(NAYORO, "SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE tenant_id = ?");
         int clients = 6;
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -118,6 +118,12 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
                 numbers.add(header(response, "X-Issue-Number"));
             }
             assertThat(numbers).hasSize(clients).containsOnly(numbers.get(0));
+            // One issue entry for the one certificate, whichever request issued it; the others are repeats.
+            String number = java.net.URLDecoder.decode(numbers.get(0), StandardCharsets.UTF_8);
+            assertThat(count(NAYORO, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'certificate.issue'"
+                    + " AND seq > " + auditBefore + " AND query_text = '" + number + "'")).isOne();
+            assertThat(count(NAYORO, "SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'certificate.issue'"
+                    + " AND seq > " + auditBefore + " AND outcome = 'SUCCESS'")).isOne();
         } finally {
             pool.shutdownNow();
         }

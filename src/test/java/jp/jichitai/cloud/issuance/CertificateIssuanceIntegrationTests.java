@@ -4,6 +4,9 @@ import static jp.jichitai.cloud.support.TestUsers.IMAKANE;
 import static jp.jichitai.cloud.support.TestUsers.NAYORO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +20,8 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.jichitai.cloud.certificates.CertificateDocument;
 import jp.jichitai.cloud.certificates.CertificateKind;
@@ -24,6 +29,7 @@ import jp.jichitai.cloud.certificates.FieldBlock;
 import jp.jichitai.cloud.certificates.FieldRow;
 import jp.jichitai.cloud.support.Http;
 import jp.jichitai.cloud.support.IntegrationTest;
+import jp.jichitai.cloud.support.TestDatabase;
 import jp.jichitai.cloud.tenancy.TenantContext;
 
 class CertificateIssuanceIntegrationTests extends IntegrationTest {
@@ -41,6 +47,52 @@ class CertificateIssuanceIntegrationTests extends IntegrationTest {
                 .issueNumber(number)
                 .verificationCode(code)
                 .build());
+    }
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void anIssueThatDidNotCommitIsNotEnteredUnderTheNumberTheNextCertificateGets() throws Exception {
+        String scope = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        long auditBefore = count("SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE tenant_id = ?");
+        // The issue's transaction rolls back after the number was taken and the PDF printed — as when its commit
+        // fails (a failover), or when it was the loser of concurrent repeats under one 再送キー.
+        IssuedCertificate lost = TenantContext.callAs(NAYORO, () -> new TransactionTemplate(transactions)
+                .execute(status -> {
+                    IssuedCertificate printed = issuance.issue(request(scope, "atena:rolled-back"));
+                    status.setRollbackOnly();
+                    return printed;
+                }));
+        IssuedCertificate issued = TenantContext.callAs(NAYORO, () -> issuance.issue(request(scope, "atena:issued")));
+
+        assertThat(issued.issueNumber()).as("gapless: the number never issued goes to the next certificate")
+                .isEqualTo(lost.issueNumber());
+        String since = " AND seq > " + auditBefore;
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'certificate.issue'"
+                + " AND query_text = '" + issued.issueNumber().text() + "'" + since))
+                .as("one number, one issue entry").isOne();
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'certificate.issue'"
+                + " AND target = 'atena:issued' AND outcome = 'SUCCESS'" + since)).isOne();
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'certificate.issue'"
+                + " AND target = 'atena:rolled-back' AND outcome = 'FAILURE' AND query_text = '取り消し（発行されず）'"
+                + since)).as("the attempt stays entered, without a number").isOne();
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND target = 'atena:rolled-back'"
+                + " AND action <> 'certificate.print' AND outcome = 'SUCCESS'" + since)).isZero();
+        // Printed before either commit: both prints are entered, each with the number it carried.
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE tenant_id = ? AND action = 'certificate.print'"
+                + " AND query_text = '" + issued.issueNumber().text() + "'" + since)).isEqualTo(2);
+    }
+
+    private static long count(String sql) throws Exception {
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                PreparedStatement select = owner.prepareStatement(sql)) {
+            select.setString(1, NAYORO.value());
+            try (ResultSet result = select.executeQuery()) {
+                assertThat(result.next()).isTrue();
+                return result.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -27,7 +27,8 @@ import jp.jichitai.cloud.shared.Messages;
  * body rows flowing over pages (a section continued on a new page repeats its heading with 「（続き）」
  * and a table its column titles); the 認証文 block on the last page, which gets a page of its own when it
  * does not fit under the body; footer lines, verification code, QR code and issue number at the foot of
- * every page.
+ * every page. A 見本 has placeholders where the verification code, its URL, the QR code and the issue number go,
+ * and 見本 stamped and watermarked on every page.
  */
 final class CertificateLayout {
 
@@ -57,6 +58,9 @@ final class CertificateLayout {
     private static final String VERIFICATION_LABEL = "検証コード　";
     private static final String VERIFICATION_NOTE = "上記のURLまたはQRコードから、この証明書が発行されたことを確認できます。";
     private static final String SEAL = "公印";
+    private static final String SPECIMEN_CODE = VERIFICATION_LABEL + "（見本のため記載しません）";
+    private static final String SPECIMEN_NOTE = "これは見本です。証明書として使用できません。発行番号と検証コードは交付のときに付きます。";
+    private static final String SPECIMEN_NUMBER = "発行番号　見本";
     private static final MessageId ROW_TOO_TALL = MessageId.of("E-CERT-0001");
 
     private final CertificateDocument document;
@@ -338,13 +342,19 @@ final class CertificateLayout {
 
     private void addPageFrame(List<DrawOperation> operations, int number, int pageCount) {
         List<DrawOperation> frame = new ArrayList<>();
-        if (document.isMarked(Marking.DRILL)) {
-            // Under everything else, so that it never hides text.
-            frame.add(canvas -> canvas.turnedText(130f, 250f, (float) Math.toRadians(35), 150f,
-                    Marking.DRILL.japaneseText(), PageCanvas.WATERMARK_RED));
+        float watermarkY = 250f;
+        for (Marking marking : List.of(Marking.SPECIMEN, Marking.DRILL)) {
+            if (!document.isMarked(marking)) {
+                continue;
+            }
+            // Under everything else, so that it never hides text; a second one higher up the page.
+            float y = watermarkY;
+            frame.add(canvas -> canvas.turnedText(130f, y, (float) Math.toRadians(35), 150f,
+                    marking.japaneseText(), PageCanvas.WATERMARK_RED));
+            watermarkY += 260f;
         }
         float stampRight = RIGHT;
-        for (Marking marking : List.of(Marking.DRILL, Marking.OFFICIAL_USE)) {
+        for (Marking marking : List.of(Marking.SPECIMEN, Marking.DRILL, Marking.OFFICIAL_USE)) {
             if (!document.isMarked(marking)) {
                 continue;
             }
@@ -371,16 +381,29 @@ final class CertificateLayout {
             frame.add(canvas -> canvas.text(LEFT, lineTop, line));
             footerTop -= line.height();
         }
-        String code = VERIFICATION_LABEL + document.verificationCode().grouped();
-        FittedText url = FittedText.fit(verificationUrl, CONTENT_WIDTH - QR_SIZE - 8f, 8f, 5f, font);
-        String issueNumber = document.issueNumber().forPage(number, pageCount);
+        boolean specimen = document.isSpecimen();
+        String code = specimen ? SPECIMEN_CODE : VERIFICATION_LABEL + document.verificationCode().grouped();
+        FittedText url = specimen ? null : FittedText.fit(verificationUrl, CONTENT_WIDTH - QR_SIZE - 8f, 8f, 5f, font);
+        String issueNumber = specimen ? SPECIMEN_NUMBER + ' ' + number + '/' + pageCount
+                : document.issueNumber().forPage(number, pageCount);
         float issueNumberWidth = font.width(issueNumber, 8f);
+        float specimenLabelWidth = font.width(Marking.SPECIMEN.japaneseText(), 14f);
         frame.add(canvas -> {
             canvas.horizontalLine(LEFT, bodyBottom - 3f, CONTENT_WIDTH, 0.3f);
-            canvas.qrCode(LEFT, BOTTOM + 10f, QR_SIZE);
+            if (specimen) {
+                // Where the QR code goes: an empty box, nothing to scan.
+                canvas.dashedRectangle(LEFT, BOTTOM + 10f, QR_SIZE, QR_SIZE, PageCanvas.STAMP_RED);
+                canvas.line(LEFT + (QR_SIZE - specimenLabelWidth) / 2, BOTTOM + 10f + QR_SIZE / 2 - 5f, 14f,
+                        Marking.SPECIMEN.japaneseText(), PageCanvas.STAMP_RED);
+            } else {
+                canvas.qrCode(LEFT, BOTTOM + 10f, QR_SIZE);
+            }
             canvas.line(LEFT + QR_SIZE + 8f, BOTTOM + 52f, 9f, code, PageCanvas.BLACK);
-            canvas.text(LEFT + QR_SIZE + 8f, BOTTOM + 46f, url);
-            canvas.line(LEFT + QR_SIZE + 8f, BOTTOM + 24f, 7f, VERIFICATION_NOTE, PageCanvas.BLACK);
+            if (url != null) {
+                canvas.text(LEFT + QR_SIZE + 8f, BOTTOM + 46f, url);
+            }
+            canvas.line(LEFT + QR_SIZE + 8f, BOTTOM + 24f, 7f, specimen ? SPECIMEN_NOTE : VERIFICATION_NOTE,
+                    PageCanvas.BLACK);
             canvas.line(RIGHT - issueNumberWidth, BOTTOM, 8f, issueNumber, PageCanvas.BLACK);
         });
         operations.addAll(0, frame);

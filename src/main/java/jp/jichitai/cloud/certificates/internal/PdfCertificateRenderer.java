@@ -59,9 +59,9 @@ public final class PdfCertificateRenderer implements CertificateRenderer {
         return new PdfCertificateRenderer(EmbeddedFont.shared(), verificationBaseUrl, FontLoading.SHARED_PARSED_FONT);
     }
 
-    /** The URL that a certificate's QR code encodes: {@code BASE_URL/verify/{code}}. */
+    /** The URL that a certificate's QR code encodes: {@code BASE_URL/verify/{code}}; null for a 見本, which has none. */
     public String verificationUrl(CertificateDocument document) {
-        return verificationBaseUrl + "/verify/" + document.verificationCode().value();
+        return document.isSpecimen() ? null : verificationBaseUrl + "/verify/" + document.verificationCode().value();
     }
 
     @Override
@@ -86,7 +86,7 @@ public final class PdfCertificateRenderer implements CertificateRenderer {
             PDType0Font pdfFont = fontLoading == FontLoading.SHARED_PARSED_FONT
                     ? font.embedInto(pdf)
                     : font.parseAgainAndEmbedInto(pdf);
-            PDImageXObject qrCode = QrCode.image(pdf, url);
+            PDImageXObject qrCode = url == null ? null : QrCode.image(pdf, url);
             for (List<CertificateLayout.DrawOperation> operations : pages) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 pdf.addPage(page);

@@ -14,12 +14,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.certificates.CertificateDocument;
 import jp.jichitai.cloud.certificates.CertificateRenderer;
+import jp.jichitai.cloud.certificates.GaijiTable;
 import jp.jichitai.cloud.certificates.IssueNumber;
 import jp.jichitai.cloud.certificates.RenderResult;
 import jp.jichitai.cloud.certificates.VerificationCode;
@@ -64,7 +67,7 @@ class JdbcCertificateIssuance implements CertificateIssuance {
     public IssuedCertificate issue(IssueRequest request) {
         TenantCode tenant = TenantContext.require();
         TenantProfile profile = tenants.currentProfile();
-        Map<Integer, String> gaiji = tenants.currentGaijiSubstitutes();
+        GaijiTable gaiji = currentGaijiTable();
         if (request.idempotencyKey() != null) {
             // A repeat (the answer was lost): answered without waiting for the scope's counter.
             Optional<IssuedCertificate> earlier = transaction.execute(status -> repeatOf(tenant, request, gaiji));
@@ -84,7 +87,30 @@ class JdbcCertificateIssuance implements CertificateIssuance {
         return issued;
     }
 
-    private IssuedCertificate issueOnce(TenantCode tenant, TenantProfile profile, Map<Integer, String> gaiji,
+    @Override
+    public RenderResult preview(IssueRequest request) {
+        TenantProfile profile = tenants.currentProfile();
+        // The document is built as for an issue, then stripped of this stand-in number and code (a document may
+        // print parts of its number, e.g. the issue date): nothing read from or written to the counter.
+        IssueNumber standIn = numberOf(profile, request, 1);
+        CertificateDocument specimen = request.document().apply(standIn, VerificationCode.random()).asSpecimen();
+        RenderResult printed = renderer.render(specimen, currentGaijiTable());
+        auditLog.record(AuditEvent.of("certificate.preview", request.subject()).query(request.kind().name() + " 見本"));
+        return printed;
+    }
+
+    /** The current town's 外字 table, as every certificate of the town prints through it (specimens included). */
+    private GaijiTable currentGaijiTable() {
+        Map<Integer, String> substitutes = tenants.currentGaijiSubstitutes();
+        return codePoint -> Optional.ofNullable(substitutes.get(codePoint));
+    }
+
+    private static IssueNumber numberOf(TenantProfile profile, IssueRequest request, long serial) {
+        return IssueNumber.of(LocalDate.now(JAPAN), profile.name(), profile.mainOffice() + "1", request.printer(),
+                Math.toIntExact(serial));
+    }
+
+    private IssuedCertificate issueOnce(TenantCode tenant, TenantProfile profile, GaijiTable gaiji,
             IssueRequest request) {
         long serial = jdbc.sql("SELECT last_serial FROM certificate_counter WHERE tenant_id = ? AND scope = ? FOR UPDATE")
                 .params(tenant.value(), request.numberingScope()).query(Long.class).single() + 1;
@@ -98,12 +124,11 @@ class JdbcCertificateIssuance implements CertificateIssuance {
         }
         jdbc.sql("UPDATE certificate_counter SET last_serial = ? WHERE tenant_id = ? AND scope = ?")
                 .params(serial, tenant.value(), request.numberingScope()).update();
-        LocalDate today = LocalDate.now(JAPAN);
-        IssueNumber number = IssueNumber.of(today, profile.name(), profile.mainOffice() + "1", request.printer(),
-                Math.toIntExact(serial));
+        IssueNumber number = numberOf(profile, request, serial);
+        LocalDate today = number.issueDate();
         VerificationCode code = VerificationCode.random();
         CertificateDocument document = request.document().apply(number, code);
-        RenderResult printed = renderer.render(document, codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
+        RenderResult printed = renderer.render(document, gaiji);
         jdbc.sql("""
                 INSERT INTO issued_certificate (tenant_id, scope, serial, issue_number, kind, verification_code,
                     content_digest, subject, page_count, substitutions, reprint_of, drill, issued_at, issued_by,
@@ -121,13 +146,38 @@ class JdbcCertificateIssuance implements CertificateIssuance {
                 .params(code.value(), tenant.value(), request.kind().name(), today, printed.contentDigest().hex(),
                         request.drill())
                 .update();
-        // Recorded (in the log's own transaction) before this one commits: a certificate never exists without
-        // its entry. If the commit then fails — a failover, say — the entry stays: the personal data was read
-        // and printed, and the clerk is told to check whether the certificate was issued.
-        auditLog.record(AuditEvent.of(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint",
-                request.subject()).query(number.text()));
+        audit(request.reprintOf() == null ? "certificate.issue" : "certificate.reprint", request.subject(), number);
         return new IssuedCertificate(serial, number, code, printed.contentDigest(), printed.pdf(),
                 printed.pageCount(), printed.substitutions());
+    }
+
+    /**
+     * Two entries, both in the log's own transaction. Before this transaction commits, {@code certificate.print}
+     * with the number: the personal data was printed, and a certificate never exists without an entry, even when
+     * the database goes away right after the commit (a failover). Once it has settled, {@code certificate.issue}
+     * (or {@code certificate.reprint}) with the number only if it committed: the number of an issue that rolled back
+     * goes to the next certificate (numbers stay gapless), so an issue entry written before the commit named a
+     * number that was then issued, and entered, a second time. An issue that did not commit is entered as a failure
+     * without a number.
+     */
+    private void audit(String action, String subject, IssueNumber number) {
+        auditLog.record(AuditEvent.of("certificate.print", subject).query(number.text()));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                // Thrown on to the caller when it fails: the clerk repeats under the same 再送キー and gets the
+                // certificate, entered as a reissue.
+                auditLog.record(AuditEvent.of(action, subject).query(number.text()));
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    auditLog.record(AuditEvent.of(action, subject).outcome(AuditEvent.Outcome.FAILURE)
+                            .query(status == STATUS_ROLLED_BACK ? "取り消し（発行されず）" : "確定したか不明"));
+                }
+            }
+        });
     }
 
     private record Earlier(String scope, long serial, String issueNumber, String verificationCode, String contentDigest,
@@ -140,7 +190,7 @@ class JdbcCertificateIssuance implements CertificateIssuance {
      * another request (E-ISS-0001) or the content came out different (E-ISS-0002). Audited as a reissue of that
      * certificate. Empty when the key is new.
      */
-    private Optional<IssuedCertificate> repeatOf(TenantCode tenant, IssueRequest request, Map<Integer, String> gaiji) {
+    private Optional<IssuedCertificate> repeatOf(TenantCode tenant, IssueRequest request, GaijiTable gaiji) {
         Optional<Earlier> found = jdbc.sql("""
                 SELECT scope, serial, issue_number, verification_code, content_digest, request_fingerprint
                   FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = ?""")
@@ -159,8 +209,7 @@ class JdbcCertificateIssuance implements CertificateIssuance {
         }
         IssueNumber number = IssueNumber.parse(earlier.issueNumber());
         VerificationCode code = VerificationCode.of(earlier.verificationCode());
-        RenderResult printed = renderer.render(request.document().apply(number, code),
-                codePoint -> Optional.ofNullable(gaiji.get(codePoint)));
+        RenderResult printed = renderer.render(request.document().apply(number, code), gaiji);
         if (!printed.contentDigest().hex().equals(earlier.contentDigest())) {
             auditLog.record(AuditEvent.of("certificate.reissue", request.subject()).query(earlier.issueNumber()
                     + " 再送キー " + request.idempotencyKey()).outcome(AuditEvent.Outcome.FAILURE));

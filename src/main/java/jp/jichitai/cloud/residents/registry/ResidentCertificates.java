@@ -13,6 +13,7 @@ import jp.jichitai.cloud.certificates.CertificateKind;
 import jp.jichitai.cloud.certificates.FieldBlock;
 import jp.jichitai.cloud.certificates.FieldRow;
 import jp.jichitai.cloud.certificates.Marking;
+import jp.jichitai.cloud.certificates.RenderResult;
 import jp.jichitai.cloud.issuance.CertificateIssuance;
 import jp.jichitai.cloud.issuance.IssueRequest;
 import jp.jichitai.cloud.issuance.IssuedCertificate;
@@ -77,12 +78,28 @@ public class ResidentCertificates {
      */
     public IssuedCertificate issue(AtenaNumber atenaNumber, List<AtenaNumber> members, Form form,
             CertificateOptions options, String idempotencyKey) {
+        return issuance.issue(requestFor(atenaNumber, members, form, options).withIdempotencyKey(idempotencyKey));
+    }
+
+    /**
+     * 見本 (specimen) as a PDF: the certificate {@link #issue} would print for the same choice, stamped 見本, with
+     * placeholders for the issue number and the verification code; takes no number and records no certificate.
+     * Read and audited like an issue (the registry's certificate view, then {@code certificate.preview}).
+     */
+    public RenderResult specimen(AtenaNumber atenaNumber, List<AtenaNumber> members, Form form,
+            CertificateOptions options) {
+        return issuance.preview(requestFor(atenaNumber, members, form, options));
+    }
+
+    /** What {@link #issue} and {@link #specimen} print: one request, so that the specimen is the certificate. */
+    private IssueRequest requestFor(AtenaNumber atenaNumber, List<AtenaNumber> members, Form form,
+            CertificateOptions options) {
         CertificateView view = residents.certificateView(atenaNumber, members, options);
         Preview content = contentOf(view, form, options);
         CertificateKind kind = CertificateKind.of(content.title());
         String subject = view.members().stream().map(member -> "atena:" + member.snapshot().atenaNumber().value())
                 .collect(Collectors.joining(","));
-        IssueRequest request = IssueRequest.of("residents", kind, subject.length() > 200 ? subject.substring(0, 200) : subject,
+        return IssueRequest.of("residents", kind, subject.length() > 200 ? subject.substring(0, 200) : subject,
                 (number, code) -> {
                     CertificateDocument.Builder document = CertificateDocument.builder(TenantContext.require(), kind)
                             .title(content.title())
@@ -96,7 +113,6 @@ public class ResidentCertificates {
                     }
                     return document.build();
                 });
-        return issuance.issue(request.withIdempotencyKey(idempotencyKey));
     }
 
     private Preview contentOf(CertificateView view, Form form, CertificateOptions options) {

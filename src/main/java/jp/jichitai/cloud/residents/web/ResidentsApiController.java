@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jp.jichitai.cloud.certificates.RenderResult;
 import jp.jichitai.cloud.issuance.IssuedCertificate;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.CertificateOptions;
@@ -80,13 +81,49 @@ class ResidentsApiController {
         if (record.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(NOT_FOUND);
         }
-        ResidentCertificates.Form form = request.form() == null || request.form().isBlank()
-                ? ResidentCertificates.Form.COPY : ResidentCertificates.Form.valueOf(request.form().trim().toUpperCase());
-        List<AtenaNumber> members = request.members() == null ? List.of()
-                : request.members().stream().map(AtenaNumber::migrated).toList();
-        IssuedCertificate issued = certificates.issue(record.get().current().atenaNumber(), members, form,
-                request.options(), idempotencyKey);
+        IssuedCertificate issued = certificates.issue(record.get().current().atenaNumber(), membersOf(request),
+                formOf(request), request.options(), idempotencyKey);
         return pdf(issued);
+    }
+
+    @PostMapping(value = "/residents/{atenaNumber}/certificates/preview", produces = {"application/pdf", "application/json"})
+    @PreAuthorize("hasAnyRole('CLERK', 'TENANT_ADMIN')")
+    @Operation(summary = "交付前の確認：交付する証明書の見本を表示する（PDF）",
+            description = "本文は同じ指定で交付する証明書と同じで、全ページに「見本」と表示される。発行番号・検証コード・QRコードの"
+                    + "代わりに見本である旨を記載し、発行番号は使わず、交付の記録も残さない（/verify で照合できるものは含まない）。"
+                    + "指定の誤り・エラーは交付と同じ。個人情報の表示としてアクセスログに certificate.preview を記録する。")
+    ResponseEntity<?> certificatePreview(@PathVariable String tenantCode, @PathVariable String atenaNumber,
+            @RequestBody CertificateRequest request) {
+        Optional<ResidentRecord> record = find(atenaNumber);
+        if (record.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON).body(NOT_FOUND);
+        }
+        RenderResult specimen = certificates.specimen(record.get().current().atenaNumber(), membersOf(request),
+                formOf(request), request.options());
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"certificate-specimen.pdf\"")
+                .header("X-Certificate-Specimen", "true")
+                .header("Cache-Control", "no-store")
+                .body(specimen.pdf());
+    }
+
+    /** Blank: 写し. Anything but COPY or ITEMS is refused as a wrong field, by the issue and its preview alike. */
+    private static ResidentCertificates.Form formOf(CertificateRequest request) {
+        if (request.form() == null || request.form().isBlank()) {
+            return ResidentCertificates.Form.COPY;
+        }
+        for (ResidentCertificates.Form form : ResidentCertificates.Form.values()) {
+            if (form.name().equalsIgnoreCase(request.form().trim())) {
+                return form;
+            }
+        }
+        throw new ChangeForms.InvalidForm(List.of(new ApiError.FieldError("form",
+                "form は COPY（写し）または ITEMS（記載事項証明書）のいずれかです。")));
+    }
+
+    private static List<AtenaNumber> membersOf(CertificateRequest request) {
+        return request.members() == null ? List.of() : request.members().stream().map(AtenaNumber::migrated).toList();
     }
 
     static ResponseEntity<byte[]> pdf(IssuedCertificate issued) {
