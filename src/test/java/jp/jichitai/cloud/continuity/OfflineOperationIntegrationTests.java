@@ -339,7 +339,8 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
     private static String[] moveIn(Http http, String residents, String user, String name, String kana) throws Exception {
         HttpResponse<String> created = http.post(residents, user, PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
-                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地"}"""
+                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地",
+                 "district":"000100"}"""
                 .formatted(name, kana));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new String[] {json(created.body(), "residents"), json(created.body(), "households")};
@@ -349,7 +350,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             String address) throws Exception {
         HttpResponse<String> answer = http.post(residents + "/" + atena + "/changes/relocation", user, PASSWORD,
                 "{\"changedOn\":\"" + on + "\",\"notifiedOn\":\"" + on + "\",\"postalCode\":\"0494300\",\"address\":\""
-                        + address + "\"}");
+                        + address + "\",\"district\":\"000200\"}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer;
     }
