@@ -335,13 +335,13 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         assertThat(central.get(residents + "/" + moved[0], clerk, PASSWORD).body()).contains("今金町字種川100番地");
     }
 
-    /** 転入 at the centre; answers the 宛名番号 and the 世帯番号. */
+    /** 転入 at the centre, in a 行政区 of the town (今金, or 名寄市's 西1条南); answers the 宛名番号 and the 世帯番号. */
     private static String[] moveIn(Http http, String residents, String user, String name, String kana) throws Exception {
         HttpResponse<String> created = http.post(residents, user, PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
                  "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地",
-                 "district":"000100"}"""
-                .formatted(name, kana));
+                 "district":"%s"}"""
+                .formatted(name, kana, residents.contains(NAYORO.value()) ? "010100" : "000100"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new String[] {json(created.body(), "residents"), json(created.body(), "households")};
     }
