@@ -63,6 +63,7 @@ public final class RegistryExport {
                     && MigratedTable.countRows(connection, MigratedTable.RESIDENT_ROWS.tableName(), code) == 0) {
                 throw MigrationMessages.refusal("E-MIG-0503", code);
             }
+            refuseResidentsWithoutDistrict(connection, code);
             try {
                 Files.createDirectories(outputDirectory);
                 Files.deleteIfExists(Files.createTempFile(outputDirectory, ".export", ".tmp"));
@@ -102,6 +103,49 @@ public final class RegistryExport {
             }
             connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** How many 宛名番号 the refusal of residents without a 行政区 names; the others are counted. */
+    static final int NAMED_WITHOUT_DISTRICT = 20;
+
+    /**
+     * Snapshots whose 行政区コード as exported ({@link RegistryRows#effectiveDistrict}) is missing, or in neither the
+     * imported districts nor the town's 行政区 table (so not in the exported data_cyonei either): each would become a
+     * data_d0101 row that {@code ./jc import} refuses (E-MIG-0101, E-MIG-0201). By 宛名番号 as a number.
+     */
+    private static final String WITHOUT_DISTRICT = "SELECT DISTINCT s.atena_number, LENGTH(s.atena_number) AS digits "
+            + "FROM resident_snapshot s WHERE s.tenant_id = ? AND NOT EXISTS (SELECT 1 FROM migrated_district m "
+            + "WHERE m.tenant_id = s.tenant_id AND m.district_code = (" + RegistryRows.effectiveDistrict("s") + ")) "
+            + "AND NOT EXISTS (SELECT 1 FROM district d WHERE d.tenant_id = s.tenant_id AND d.district_code = ("
+            + RegistryRows.effectiveDistrict("s") + ")) ORDER BY digits, s.atena_number";
+
+    /**
+     * Refuses the whole export, before any file is created, when some resident's record has no 行政区 (data entered
+     * before the registry required one: H2 demo data, changes recorded by an older version) that a later snapshot
+     * at the same address supplies (see {@link RegistryRows#effectiveDistrict}). Leaving those rows out
+     * instead would hand over a file set that silently lacks residents (and the other rows of their households would
+     * name a 世帯主 who is missing); writing them would give files the import refuses. Either breaks the promise that
+     * a town exports and re-imports its registry losslessly, so nothing is written and every such 宛名番号 is named
+     * (the first {@value #NAMED_WITHOUT_DISTRICT}, then how many more), for the town to correct by 職権修正 first.
+     */
+    private static void refuseResidentsWithoutDistrict(Connection connection, String tenant) throws SQLException {
+        List<String> named = new ArrayList<>();
+        long count = 0;
+        try (PreparedStatement select = connection.prepareStatement(WITHOUT_DISTRICT)) {
+            select.setString(1, tenant);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    if (count++ < NAMED_WITHOUT_DISTRICT) {
+                        named.add(rows.getString(1));
+                    }
+                }
+            }
+        }
+        if (count > 0) {
+            String numbers = String.join("、", named) + (count > named.size()
+                    ? MigrationMessages.text("I-MIG-0506", Long.toString(count - named.size())) : "");
+            throw MigrationMessages.refusal("E-MIG-0506", tenant, Long.toString(count), numbers);
         }
     }
 

@@ -27,6 +27,12 @@ public interface Residents {
      */
     List<Resident> currentHouseholdsOf(Collection<AtenaNumber> people);
 
+    /**
+     * The 行政区 an address recorded by a 異動 may name, by code: the town's 行政区 table and, for a town that imported
+     * its 町名情報 (data_cyonei), the imported ones too, since the export writes both and the import accepts both.
+     */
+    List<AdministrativeDistrict> districts();
+
     /** Records one 異動 in one transaction: every snapshot it produces, or none. */
     ChangeReceipt record(ChangeRequest request);
 

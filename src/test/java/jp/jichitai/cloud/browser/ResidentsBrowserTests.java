@@ -82,6 +82,7 @@ class ResidentsBrowserTests extends IntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "転居"));
         browser.findElement(By.id("postalCode")).sendKeys("096-0071");
         browser.findElement(By.id("address")).sendKeys("北海道名寄市東1条南8丁目");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("district"))).selectByValue("010400");
         browser.findElement(By.id("address")).sendKeys(Keys.ENTER);
 
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")));
@@ -124,6 +125,7 @@ class ResidentsBrowserTests extends IntegrationTest {
         browser.findElement(By.id("changedOn")).clear();
         browser.findElement(By.id("changedOn")).sendKeys("2099-01-01", Keys.ENTER);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".error-summary")));
-        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("住所を入力してください。");
+        assertThat(browser.findElement(By.cssSelector(".error-summary")).getText()).contains("住所を入力してください。")
+                .contains("行政区を選んでください。");
     }
 }

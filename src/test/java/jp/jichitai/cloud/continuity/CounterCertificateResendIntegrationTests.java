@@ -36,7 +36,8 @@ class CounterCertificateResendIntegrationTests extends IntegrationTest {
         HttpResponse<String> created = new Http(baseUrl()).post("/api/v1/t/" + NAYORO.value() + "/residents", clerk,
                 PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"窓口　再送","kana":"マドグチ　サイソウ",
-                 "birthDate":"昭和50年5月5日","sex":"MALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目"}""");
+                 "birthDate":"昭和50年5月5日","sex":"MALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
+                 "district":"010100"}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         Matcher atena = Pattern.compile("\"residents\":\\[\"([0-9]+)\"").matcher(created.body());
         assertThat(atena.find()).isTrue();

@@ -280,7 +280,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             HttpResponse<String> entry = counter.post(residents, clerk, PASSWORD, """
                     {"kind":"ex-officio-entry","changedOn":"%s","household":"%s","relationship":"妻","name":"転入　六子",
                      "kana":"テンニュウ　ロクコ","birthDate":"昭和47年5月5日","sex":"FEMALE","postalCode":"049-4300",
-                     "address":"今金町字今金1番地","individualNumber":"%s"}""".formatted(today, cameIn[1], enteredNumber));
+                     "address":"今金町字今金1番地","district":"000100","individualNumber":"%s"}""".formatted(today, cameIn[1], enteredNumber));
             assertThat(entry.statusCode()).as(entry.body()).isEqualTo(201);
             entered = json(entry.body(), "residents");
             HttpResponse<String> birth = counter.post(residents, clerk, PASSWORD, "{\"kind\":\"birth\",\"household\":\""
@@ -405,7 +405,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
         }
     }
 
-    /** 転入 at the centre; answers the 宛名番号 and the 世帯番号. */
+    /** 転入 at the centre, in a 行政区 of the town (今金, or 名寄市's 西1条南); answers the 宛名番号 and the 世帯番号. */
     private static String[] moveIn(Http http, String residents, String user, String name, String kana) throws Exception {
         return moveIn(http, residents, user, name, kana, null);
     }
@@ -415,8 +415,10 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             String individualNumber) throws Exception {
         HttpResponse<String> created = http.post(residents, user, PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
-                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地"%s}"""
-                .formatted(name, kana, individualNumber == null ? "" : ",\"individualNumber\":\"" + individualNumber + "\""));
+                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"049-4300","address":"今金町字今金1番地",
+                 "district":"%s"%s}"""
+                .formatted(name, kana, residents.contains(NAYORO.value()) ? "010100" : "000100",
+                        individualNumber == null ? "" : ",\"individualNumber\":\"" + individualNumber + "\""));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return new String[] {json(created.body(), "residents"), json(created.body(), "households")};
     }
@@ -435,7 +437,7 @@ class OfflineOperationIntegrationTests extends IntegrationTest {
             String address) throws Exception {
         HttpResponse<String> answer = http.post(residents + "/" + atena + "/changes/relocation", user, PASSWORD,
                 "{\"changedOn\":\"" + on + "\",\"notifiedOn\":\"" + on + "\",\"postalCode\":\"0494300\",\"address\":\""
-                        + address + "\"}");
+                        + address + "\",\"district\":\"000200\"}");
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer;
     }

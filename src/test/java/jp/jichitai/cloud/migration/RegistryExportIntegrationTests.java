@@ -1,6 +1,7 @@
 package jp.jichitai.cloud.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,6 +29,7 @@ import jp.jichitai.cloud.residents.Address;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.ChangeKind;
 import jp.jichitai.cloud.residents.ChangeRequest;
+import jp.jichitai.cloud.residents.CorrectedItems;
 import jp.jichitai.cloud.residents.Entitlements;
 import jp.jichitai.cloud.residents.HouseholdNumber;
 import jp.jichitai.cloud.residents.PersonName;
@@ -37,11 +39,15 @@ import jp.jichitai.cloud.residents.Residents;
 import jp.jichitai.cloud.residents.Sex;
 import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
 import jp.jichitai.cloud.residents.registry.RegistryFixture;
+import jp.jichitai.cloud.shared.BusinessException;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestDatabase;
 import jp.jichitai.cloud.synthetic.SyntheticDataset;
 import jp.jichitai.cloud.synthetic.SyntheticRegistry;
+import jp.jichitai.cloud.tenancy.District;
+import jp.jichitai.cloud.tenancy.Tenant;
+import jp.jichitai.cloud.tenancy.Tenants;
 
 /**
  * {@code ./jc export} reads the resident registry (H2, then PostgreSQL): 異動 recorded through the registry's own
@@ -53,11 +59,16 @@ class RegistryExportIntegrationTests extends IntegrationTest {
 
     private static final TenantCode TOWN = TenantCode.of("013706");
     private static final TenantCode CLOUD_ONLY_TOWN = TenantCode.of("012203");
+    /** A town of its own, whose records this test empties of their 行政区 (the demo towns keep theirs). */
+    private static final TenantCode LEGACY_TOWN = TenantCode.of("016918");
     private static final List<TenantCode> OTHER_TOWNS = List.of(TenantCode.of("012211"), TenantCode.of("012203"));
     private static final DateTimeFormatter YYYYMMDD = DateTimeFormatter.BASIC_ISO_DATE;
 
     @Autowired
     Residents residents;
+
+    @Autowired
+    Tenants tenants;
 
     @TempDir
     Path temporary;
@@ -165,6 +176,86 @@ class RegistryExportIntegrationTests extends IntegrationTest {
             assertThat(check.rowsRejected()).isZero();
         }
         assertThat(checksums(neighbour)).isEqualTo(neighbourBefore);
+    }
+
+    @Test
+    void aTownWithAResidentWithoutADistrictExportsNothingAndNamesThemUntilTheDistrictIsCorrected() throws Exception {
+        if (tenants.find(LEGACY_TOWN).isEmpty()) {
+            tenants.register(new Tenant(LEGACY_TOWN, "区無町", "北海道"), "町長", "区無　太郎", "本庁",
+                    List.of(new District("000100", "本町"), new District("000200", "新町")));
+        }
+        Map<TenantCode, List<TableChecksum>> others = otherTowns();
+        List<AtenaNumber> heads = new ArrayList<>();
+        for (String given : List.of("一郎", "二郎", "三郎")) {
+            heads.add(RegistryFixture.asClerk(LEGACY_TOWN, () -> RegistryFixture.moveInHead(residents, "区無　" + given,
+                    "クナシ　" + given.replace("一", "イチ").replace("二", "ジ").replace("三", "サブ").replace("郎", "ロウ"),
+                    "19700101", "北海道区無町本町" + given + "番地")).residents().get(0));
+        }
+        AtenaNumber later = heads.get(0);
+        AtenaNumber fine = heads.get(1);
+        AtenaNumber never = heads.get(2);
+        // As if recorded before the 行政区 was required (the service refuses it now): no 行政区 in their snapshots.
+        withoutDistrict(later);
+        withoutDistrict(never);
+
+        Path output = temporary.resolve("legacy");
+        Run refused = jc("export", "--tenant", LEGACY_TOWN.value(), "--out", output.toString());
+
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("E-MIG-0506").contains("行政区が記録されていない")
+                .contains("2 人").contains("宛名番号 " + later + "、" + never + "）").doesNotContain(fine.value())
+                .contains("何も出力しませんでした");
+        assertThat(output).as("no file, not even the folder").doesNotExist();
+
+        // Nobody more is entered at an address without 行政区: a 出生 into that household is refused.
+        HouseholdNumber household = RegistryFixture.asClerk(LEGACY_TOWN, () -> residents.find(later)).orElseThrow().current()
+                .householdNumber();
+        assertThatThrownBy(() -> RegistryFixture.asClerk(LEGACY_TOWN, () -> residents.record(new ChangeRequest.Birth(
+                RegistryFixture.TODAY, Optional.of(RegistryFixture.TODAY), household, PersonName.of("区無　新", "クナシ　アラタ"),
+                Sex.MALE, Relationship.parse("子"), Optional.empty(), Entitlements.none(), OptionalInt.empty()))))
+                .isInstanceOfSatisfying(BusinessException.class, refusal -> assertThat(refusal.messageId().value())
+                        .isEqualTo("E-RES-0085"));
+
+        // 職権修正 of the 行政区: the earlier snapshot at the same address is exported with it; one resident remains.
+        RegistryFixture.asClerk(LEGACY_TOWN, () -> residents.record(new ChangeRequest.Correction(ChangeKind.EX_OFFICIO_CORRECTION,
+                later, RegistryFixture.TODAY, Optional.empty(), new CorrectedItems(Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("000200"), Optional.empty(),
+                        Optional.empty(), Optional.empty()), OptionalInt.empty())));
+        Run stillRefused = jc("export", "--tenant", LEGACY_TOWN.value(), "--out", output.toString());
+        assertThat(stillRefused.exit()).isNotZero();
+        assertThat(stillRefused.err()).contains("1 人").contains("宛名番号 " + never + "）").doesNotContain(later.value());
+        assertThat(output).doesNotExist();
+
+        RegistryFixture.asClerk(LEGACY_TOWN, () -> residents.record(new ChangeRequest.Correction(ChangeKind.EX_OFFICIO_CORRECTION,
+                never, RegistryFixture.TODAY, Optional.empty(), new CorrectedItems(Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("000100"), Optional.empty(),
+                        Optional.empty(), Optional.empty()), OptionalInt.empty())));
+        Run exported = jc("export", "--tenant", LEGACY_TOWN.value(), "--out", output.toString());
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        List<String[]> rows = MigrationDatabaseFixture.decodedLines(output.resolve("data_d0101.csv")).stream()
+                .map(line -> line.split(",", -1)).toList();
+        assertThat(rows).filteredOn(row -> row[0].equals(later.value())).extracting(row -> row[1] + ":" + row[18])
+                .containsExactly("1:000200", "2:000200");
+        try (Connection connection = TestDatabase.get().ownerConnection()) {
+            ImportReport check = RegistryImport.validate(connection, ImportRequest.of(LEGACY_TOWN, output),
+                    new RegistryBulkWriter.KeySource(null, TestDatabase.get().dataDirectory()));
+            assertThat(check.outcome()).as(check.problems().errorLines().toString()).isEqualTo(ImportReport.Outcome.VALID);
+        }
+        assertThat(otherTowns()).isEqualTo(others);
+    }
+
+    /** Empties the 行政区 of every snapshot of {@code atena}, as data recorded before the rule would have it. */
+    private static void withoutDistrict(AtenaNumber atena) throws Exception {
+        try (Connection connection = TestDatabase.get().ownerConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE resident_snapshot SET district_code = '' WHERE tenant_id = ? AND atena_number = ?")) {
+            update.setString(1, LEGACY_TOWN.value());
+            update.setString(2, atena.value());
+            assertThat(update.executeUpdate()).isPositive();
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+        }
     }
 
     @Test

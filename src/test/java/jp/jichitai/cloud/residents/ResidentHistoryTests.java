@@ -39,7 +39,7 @@ class ResidentHistoryTests {
     void appendsFullSnapshotsNumberedFromOneAndNeverOverwrites() {
         ResidentHistory history = movedInYesterday();
         Resident first = history.current();
-        Address newAddress = new Address(PostalCode.parse("096-0012"), "北海道名寄市西2条南1丁目", "0102", "");
+        Address newAddress = new Address(PostalCode.parse("096-0012"), "北海道名寄市西2条南1丁目", "010300", "");
 
         HistoryEntry moved = history.record(Change.notified(ChangeKind.MOVE_WITHIN_MUNICIPALITY, YESTERDAY, TODAY),
                 first.toBuilder().address(newAddress).build(), TODAY);
@@ -57,7 +57,7 @@ class ResidentHistoryTests {
         ResidentHistory history = movedInYesterday();
         Resident beforeMove = history.current();
         history.record(Change.notified(ChangeKind.MOVE_WITHIN_MUNICIPALITY, YESTERDAY, TODAY),
-                beforeMove.toBuilder().address(new Address(PostalCode.parse("0960012"), "名寄市西2条南1丁目", "0102", "")).build(), TODAY);
+                beforeMove.toBuilder().address(new Address(PostalCode.parse("0960012"), "名寄市西2条南1丁目", "010300", "")).build(), TODAY);
 
         HistoryEntry cancelled = history.cancelLatest(Change.exOfficio(ChangeKind.CANCELLATION, TODAY), TODAY);
 

@@ -363,6 +363,9 @@ class CounterScreensController {
 
     @GetMapping("/disasters/{id}/cases/{caseId}/issue")
     String issue(@PathVariable long id, @PathVariable long caseId, Model model) {
+        // One-time 再送キー of this page (decision 0009): pressing 発行 twice, or resending after a lost answer,
+        // gives the certificate already issued instead of a second number. Showing the page again gives a new key.
+        model.addAttribute("idempotencyKey", java.util.UUID.randomUUID().toString());
         return step(model, id, cases.require(id, caseId), CaseStep.ISSUE, Map.of(), Map.of(), null);
     }
 
@@ -373,14 +376,18 @@ class CounterScreensController {
 
     /** Issues and answers the PDF itself, so that the clerk's one click opens the certificate to print. */
     @PostMapping("/disasters/{id}/cases/{caseId}/issue")
-    Object issueCertificate(@PathVariable long id, @PathVariable long caseId, Model model) {
+    Object issueCertificate(@PathVariable long id, @PathVariable long caseId,
+            @RequestParam(required = false) String idempotencyKey, Model model) {
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        // An error page keeps the key it was sent with, so that pressing 発行 again there is still the same request.
+        model.addAttribute("idempotencyKey", key != null ? key : java.util.UUID.randomUUID().toString());
         CounterCase counterCase = cases.require(id, caseId);
         if (!counterCase.reached(CaseStep.ISSUE)) {
             return step(model, id, counterCase, CaseStep.ISSUE, Map.of(),
                     Map.of("global", Refusals.refusal("E-DIS-0034", counterCase.step().title()).japaneseMessage()), null);
         }
         try {
-            return DisasterApiController.pdf(certificates.issue(id, caseId));
+            return DisasterApiController.pdf(certificates.issue(id, caseId, key));
         } catch (BusinessException refused) {
             return step(model, id, counterCase, CaseStep.ISSUE, Map.of(), Map.of("global", refused.japaneseMessage()), null);
         }

@@ -75,6 +75,22 @@ public final class RegistryRows {
         }
     }
 
+    /**
+     * The 行政区コード written for snapshot {@code s}: its own, or when it has none (recorded before the registry
+     * required one) the code of the same person's next snapshot at the same 住所 that has one, typically the 職権修正
+     * that completed the record. A 行政区 is a property of the address, so the correction states what it was all
+     * along; without this, a history recorded before the rule could never be exported again, since snapshots are
+     * append-only. NULL when no such snapshot exists ({@code RegistryExport} then refuses the export).
+     */
+    public static String effectiveDistrict(String s) {
+        return "CASE WHEN TRIM(" + s + ".district_code) <> '' THEN " + s + ".district_code ELSE (SELECT MIN(l.district_code) "
+                + "FROM resident_snapshot l WHERE l.tenant_id = " + s + ".tenant_id AND l.atena_number = " + s + ".atena_number "
+                + "AND l.address = " + s + ".address AND TRIM(l.district_code) <> '' AND l.history_number = (SELECT "
+                + "MIN(n.history_number) FROM resident_snapshot n WHERE n.tenant_id = " + s + ".tenant_id AND n.atena_number = "
+                + s + ".atena_number AND n.history_number > " + s + ".history_number AND n.address = " + s + ".address "
+                + "AND TRIM(n.district_code) <> '')) END";
+    }
+
     /** Writes the tenant's data_d0101 rows from the registry to {@code sink}; returns the rows written. */
     public static long write(Connection connection, String tenant, RegistryBulkWriter registry, RowSink sink)
             throws SQLException, java.io.IOException {
@@ -98,7 +114,7 @@ public final class RegistryRows {
         for (String column : COLUMNS) {
             mirror.append(", m.").append(column).append(" AS m_").append(column);
         }
-        String sql = "SELECT s.*, c.recorded_at AS c_recorded_at, c.note AS c_note, c.change_kind AS c_change_kind, "
+        String sql = "SELECT s.*, " + effectiveDistrict("s") + " AS effective_district, c.recorded_at AS c_recorded_at, c.note AS c_note, c.change_kind AS c_change_kind, "
                 + "m.line_number AS m_line_number" + mirror
                 + " FROM resident_snapshot s JOIN registry_change c ON c.tenant_id = s.tenant_id AND c.change_id = s.change_id"
                 + " LEFT JOIN " + MigratedTable.RESIDENT_ROWS.tableName() + " m ON m.tenant_id = s.tenant_id"
@@ -156,7 +172,7 @@ public final class RegistryRows {
         set(out, "registered_domicile", plain(m, "registered_domicile", rs.getString("registered_domicile")));
         set(out, "family_register_head", plain(m, "family_register_head", rs.getString("family_register_head")));
         set(out, "became_resident_on", recorded(rs.getString("became_resident_on")));
-        set(out, "district_code", rs.getString("district_code"));
+        set(out, "district_code", rs.getString("effective_district"));
         set(out, "address", rs.getString("address"));
         set(out, "building_line", plain(m, "building_line", rs.getString("building_line")));
         set(out, "postal_code", rs.getString("postal_code"));

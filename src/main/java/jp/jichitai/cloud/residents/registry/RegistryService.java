@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import jp.jichitai.cloud.audit.AuditEvent;
 import jp.jichitai.cloud.audit.AuditLog;
 import jp.jichitai.cloud.residents.Address;
+import jp.jichitai.cloud.residents.AdministrativeDistrict;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.CertificateOptions;
 import jp.jichitai.cloud.residents.CertificateView;
@@ -223,6 +224,12 @@ class RegistryService implements Residents {
         return entries.get(entries.size() - 1).snapshot();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<AdministrativeDistrict> districts() {
+        return store.districts();
+    }
+
     // ---- changes ---------------------------------------------------------------------------------------------
 
     @Override
@@ -292,8 +299,10 @@ class RegistryService implements Residents {
             household = request.joinHousehold().get();
             Resident head = work.headOf(household);
             address = head.address();
+            work.requireHouseholdDistrict(household, address);
             work.main(household);
         } else {
+            work.requireDistrict(address);
             household = HouseholdNumber.issued(store.next(RegistryStore.HOUSEHOLD_COUNTER));
             work.newHousehold(household);
         }
@@ -315,6 +324,7 @@ class RegistryService implements Residents {
 
     private ChangeKind birth(Work work, ChangeRequest.Birth request) {
         Resident head = work.headOf(request.household());
+        work.requireHouseholdDistrict(request.household(), head.address());
         work.main(request.household());
         RecordedDate born = RecordedDate.of(request.changedOn());
         Optional<ForeignResidentItems> foreign = head.foreignItems().map(items -> new ForeignResidentItems(
@@ -333,6 +343,7 @@ class RegistryService implements Residents {
     }
 
     private ChangeKind relocation(Work work, ChangeRequest.Relocation request) {
+        work.requireDistrict(request.newAddress());
         Change change = new Change(ChangeKind.MOVE_WITHIN_MUNICIPALITY, request.changedOn(), request.notifiedOn());
         Resident person = work.current(request.resident());
         RecordedDate settled = RecordedDate.of(request.changedOn());
@@ -495,8 +506,16 @@ class RegistryService implements Residents {
         request.items().familyRegister().ifPresent(register -> next.familyRegister(Optional.of(register)));
         request.items().residentRecordCode().ifPresent(code -> next.residentRecordCode(Optional.of(code)));
         request.items().entitlements().ifPresent(next::entitlements);
-        request.items().buildingLine().ifPresent(line -> next.address(new Address(current.address().postalCode(),
-                current.address().text(), current.address().administrativeDistrict(), line)));
+        if (request.items().buildingLine().isPresent() || request.items().administrativeDistrict().isPresent()) {
+            Address recorded = current.address();
+            Address corrected = new Address(recorded.postalCode(), recorded.text(),
+                    request.items().administrativeDistrict().orElse(recorded.administrativeDistrict()),
+                    request.items().buildingLine().orElse(recorded.buildingLine()));
+            if (request.items().administrativeDistrict().isPresent()) {
+                work.requireDistrict(corrected);
+            }
+            next.address(corrected);
+        }
         Change change = request.kind() == ChangeKind.EX_OFFICIO_CORRECTION || request.notifiedOn().isEmpty()
                 ? Change.exOfficio(request.kind(), request.changedOn())
                 : new Change(request.kind(), request.changedOn(), request.notifiedOn());
@@ -588,9 +607,44 @@ class RegistryService implements Residents {
         private HouseholdNumber main;
         private Long cancelsChangeId;
         private String note;
+        private Set<String> districtCodes;
 
         Work(LocalDate today) {
             this.today = today;
+        }
+
+        /**
+         * An address this change sets (転入 heading a new household, 転居, a correction of the 行政区) must name one
+         * of the town's 行政区: the standard data_d0101 requires the 行政区コード, so a record without one could be
+         * exported but never imported again (E-MIG-0101 / E-MIG-0201).
+         */
+        void requireDistrict(Address address) {
+            String code = address.administrativeDistrict().strip();
+            if (code.isEmpty()) {
+                throw refusal("E-RES-0083");
+            }
+            if (!districtCodes().contains(address.administrativeDistrict())) {
+                throw refusal("E-RES-0084", address.administrativeDistrict());
+            }
+        }
+
+        /**
+         * A person entered into an existing household (出生, 転入 joining it) takes the household's address; a
+         * household recorded before the 行政区 was required may lack one, and is refused rather than given another
+         * record that cannot be exported: the clerk first corrects the members' 行政区.
+         */
+        void requireHouseholdDistrict(HouseholdNumber household, Address address) {
+            if (!districtCodes().contains(address.administrativeDistrict())) {
+                throw refusal("E-RES-0085", household);
+            }
+        }
+
+        private Set<String> districtCodes() {
+            if (districtCodes == null) {
+                districtCodes = new java.util.HashSet<>();
+                store.districts().forEach(district -> districtCodes.add(district.code()));
+            }
+            return districtCodes;
         }
 
         List<RegistryStore.StoredEntry> entries(AtenaNumber atena) {

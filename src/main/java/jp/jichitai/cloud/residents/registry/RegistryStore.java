@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import jp.jichitai.cloud.residents.Address;
+import jp.jichitai.cloud.residents.AdministrativeDistrict;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.Change;
 import jp.jichitai.cloud.residents.ChangeKind;
@@ -127,6 +128,29 @@ class RegistryStore {
             jdbc.sql("UPDATE registry_counter SET last_value = ? WHERE tenant_id = ? AND counter_name = ?")
                     .params(atLeast, tenant(), counter).update();
         }
+    }
+
+    // ---- 行政区 -----------------------------------------------------------------------------------------------
+
+    /**
+     * The 行政区 an address may name, by code: the town's 行政区 table ({@code district}, tenancy) and the 町名情報 the
+     * town imported ({@code migrated_district}, migration). Both are read here, not only the first, because an
+     * imported town's residents name the imported codes, which its 行政区 table need not hold, and {@code ./jc export}
+     * writes the union into data_cyonei, so either kind of code exports a row that {@code ./jc import} accepts.
+     * Where both hold a code, the town's table gives the name.
+     */
+    List<AdministrativeDistrict> districts() {
+        String tenant = tenant();
+        Map<String, String> names = new java.util.TreeMap<>();
+        jdbc.sql("SELECT district_code, name FROM migrated_district WHERE tenant_id = ?").param(tenant)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        jdbc.sql("SELECT district_code, name FROM district WHERE tenant_id = ?").param(tenant)
+                .query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names.entrySet().stream().map(entry -> new AdministrativeDistrict(entry.getKey(), entry.getValue())).toList();
     }
 
     // ---- changes ---------------------------------------------------------------------------------------------

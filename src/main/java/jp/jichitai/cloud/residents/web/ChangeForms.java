@@ -3,14 +3,18 @@ package jp.jichitai.cloud.residents.web;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 import jp.jichitai.cloud.residents.Address;
+import jp.jichitai.cloud.residents.AdministrativeDistrict;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.ChangeRequest;
 import jp.jichitai.cloud.residents.CorrectedItems;
@@ -57,14 +61,20 @@ final class ChangeForms {
 
     private final List<ApiError.FieldError> errors = new ArrayList<>();
     private final ChangeForm form;
+    private final Set<String> districtCodes;
 
-    private ChangeForms(ChangeForm form) {
+    private ChangeForms(ChangeForm form, Collection<AdministrativeDistrict> districts) {
         this.form = form;
+        this.districtCodes = districts.stream().map(AdministrativeDistrict::code).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** The request for a sheet; {@code subject} is the current record of the person the sheet is about, if any. */
-    static ChangeRequest toRequest(ChangeSheet sheet, Optional<Resident> subject, ChangeForm form) {
-        ChangeForms forms = new ChangeForms(form);
+    /**
+     * The request for a sheet; {@code subject} is the current record of the person the sheet is about, if any;
+     * {@code districts} the 行政区 an address may name ({@link jp.jichitai.cloud.residents.Residents#districts()}).
+     */
+    static ChangeRequest toRequest(ChangeSheet sheet, Optional<Resident> subject, ChangeForm form,
+            Collection<AdministrativeDistrict> districts) {
+        ChangeForms forms = new ChangeForms(form, districts);
         ChangeRequest request = forms.build(sheet, subject);
         if (!forms.errors.isEmpty()) {
             throw new InvalidForm(forms.errors);
@@ -138,13 +148,15 @@ final class ChangeForms {
                 Optional<Sex> sex = optional(form.getSex()).map(text -> sex());
                 Optional<Relationship> relationship = optional(form.getRelationship()).map(text -> relationship("relationship"));
                 Optional<String> building = Optional.ofNullable(form.getBuildingLine()).filter(text -> !text.isEmpty());
+                Optional<String> district = optional(form.getDistrict()).map(code -> district());
                 Optional<FamilyRegister> register = optional(form.getRegisteredDomicile())
                         .map(domicile -> new FamilyRegister(domicile, optional(form.getFamilyRegisterHead()).orElse("")));
                 Optional<ResidentRecordCode> code = residentRecordCode();
                 Resident person = subject.orElseThrow();
                 Optional<Entitlements> entitlements = correctedEntitlements(person.entitlements(), person.kind());
                 yield new ChangeRequest.Correction(sheet.kind(), atena, changedOn, notifiedOn,
-                        new CorrectedItems(name, birth, sex, relationship, building, register, code, entitlements), expected);
+                        new CorrectedItems(name, birth, sex, relationship, building, district, register, code,
+                                entitlements), expected);
             }
             case FORMER_SURNAME_ENTRY, FORMER_SURNAME_CHANGE, COMMON_NAME_ENTRY, COMMON_NAME_CHANGE -> {
                 PersonName name = name();
@@ -335,10 +347,27 @@ final class ChangeForms {
         PostalCode postalCode = required("postalCode", "郵便番号", form.getPostalCode(), PostalCode::parse);
         if (text == null) {
             missing("address", "住所");
+        }
+        String district = district();
+        return text == null || postalCode == null || district == null ? null
+                : new Address(postalCode, text, district, optional(form.getBuildingLine()).orElse(""));
+    }
+
+    /**
+     * The 行政区 of an address: required, and one of the town's (the standard data_d0101 requires a 行政区コード that
+     * data_cyonei holds, so a record without one could not be migrated back). Null, with the field's message, else.
+     */
+    private String district() {
+        Optional<String> code = optional(form.getDistrict());
+        if (code.isEmpty()) {
+            errors.add(new ApiError.FieldError("district", MESSAGES.text(MessageId.of("E-RES-0083"))));
             return null;
         }
-        return postalCode == null ? null : new Address(postalCode, text, optional(form.getDistrict()).orElse(""),
-                optional(form.getBuildingLine()).orElse(""));
+        if (!districtCodes.contains(code.get())) {
+            errors.add(new ApiError.FieldError("district", MESSAGES.text(MessageId.of("E-RES-0084"), code.get())));
+            return null;
+        }
+        return code.get();
     }
 
     private LocalDate date(String field, String label, String text) {

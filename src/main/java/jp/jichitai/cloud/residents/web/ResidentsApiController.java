@@ -256,7 +256,7 @@ class ResidentsApiController {
                 return ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND);
             }
         }
-        ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet.get(), head, form));
+        ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet.get(), head, form, residents.districts()));
         return ResponseEntity.status(HttpStatus.CREATED).body(ChangeAnswer.of(receipt));
     }
 
@@ -272,7 +272,8 @@ class ResidentsApiController {
         if (sheet.isEmpty() || record.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(NOT_FOUND);
         }
-        ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet.get(), Optional.of(record.get().current()), form));
+        ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet.get(), Optional.of(record.get().current()), form,
+                residents.districts()));
         return ResponseEntity.ok(ChangeAnswer.of(receipt));
     }
 

@@ -39,6 +39,9 @@ import jp.jichitai.cloud.shared.BusinessException;
 @Controller
 class ResidentsScreenController {
 
+    /** Refusals about the 行政区 of the address entered on the form. */
+    private static final java.util.Set<String> DISTRICT_REFUSALS = java.util.Set.of("E-RES-0083", "E-RES-0084");
+
     private final Residents residents;
     private final ResidentCertificates certificates;
 
@@ -155,7 +158,8 @@ class ResidentsScreenController {
         ChangeSheet sheet = sheet(kind, false);
         ResidentRecord record = residents.find(AtenaNumber.migrated(atenaNumber)).orElseThrow(ResidentsScreenController::notFound);
         try {
-            ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet, Optional.of(record.current()), form));
+            ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet, Optional.of(record.current()), form,
+                    residents.districts()));
             redirect.addFlashAttribute("notice", sheet.title() + "を記録しました（異動番号 " + receipt.changeId() + "）。");
             HouseholdNumber household = residents.find(AtenaNumber.migrated(atenaNumber)).orElseThrow().current().householdNumber();
             return "redirect:/residents/households/" + household.value();
@@ -183,7 +187,7 @@ class ResidentsScreenController {
     String recordNewResident(@ModelAttribute("form") ChangeForm form, Model model, RedirectAttributes redirect) {
         ChangeSheet sheet = sheet(form.getKind() == null ? "move-in" : form.getKind(), true);
         try {
-            ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet, Optional.empty(), form));
+            ChangeReceipt receipt = residents.record(ChangeForms.toRequest(sheet, Optional.empty(), form, residents.districts()));
             redirect.addFlashAttribute("notice", sheet.title() + "を記録しました（異動番号 " + receipt.changeId() + "）。");
             return "redirect:/residents/households/" + receipt.households().get(0).value();
         } catch (ChangeForms.InvalidForm invalid) {
@@ -200,8 +204,14 @@ class ResidentsScreenController {
         model.addAttribute("form", form);
         java.util.Map<String, String> fieldErrors = new java.util.LinkedHashMap<>();
         errors.forEach(error -> fieldErrors.putIfAbsent(error.field(), error.message()));
+        if (refused != null && DISTRICT_REFUSALS.contains(refused.messageId().value())) {
+            // The service's own check of the 行政区 (the form's passed, e.g. a district removed meanwhile): on the field.
+            fieldErrors.putIfAbsent("district", refused.japaneseMessage());
+            refused = null;
+        }
         model.addAttribute("fieldErrors", fieldErrors);
         model.addAttribute("refusal", refused == null ? null : refused.japaneseMessage());
+        model.addAttribute("districts", residents.districts());
         model.addAttribute("members", subject.flatMap(resident -> residents.household(resident.householdNumber()))
                 .map(HouseholdView::members).orElse(List.of()));
         return "residents/change";

@@ -55,22 +55,43 @@ public final class RegistryFixture {
         return as(tenant, Role.CLERK, work);
     }
 
+    /** A 行政区 that 名寄市 (西1条南) and 士別市 (東1条) both have in their 行政区 table. */
+    public static final String DEMO_DISTRICT = "010100";
+
+    /** An address in {@link #DEMO_DISTRICT}: for 名寄市 and 士別市 only (other towns: {@link #address(String, String)}). */
     public static Address address(String text) {
-        return new Address(PostalCode.parse("096-0011"), text, "010100", "");
+        return address(text, DEMO_DISTRICT);
+    }
+
+    public static Address address(String text, String district) {
+        return new Address(PostalCode.parse("096-0011"), text, district, "");
+    }
+
+    /** A 行政区 of the town bound to the current thread (the first by code), for a town's own fixtures. */
+    public static String anyDistrict(Residents residents) {
+        return residents.districts().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the town has no 行政区")).code();
+    }
+
+    /** A person to move in, living in {@link #DEMO_DISTRICT} (名寄市, 士別市). */
+    public static NewResident person(String name, String kana, String birth, Sex sex, Relationship relationship,
+            String address) {
+        return person(name, kana, birth, sex, relationship, address(address));
     }
 
     public static NewResident person(String name, String kana, String birth, Sex sex, Relationship relationship,
-            String address) {
+            Address address) {
         return new NewResident(ResidentKind.JAPANESE, PersonName.of(name, kana), RecordedDate.parse(birth), sex,
-                relationship, address(address), Optional.of("北海道旭川市1条通1丁目"),
+                relationship, address, Optional.of("北海道旭川市1条通1丁目"),
                 Optional.of(new FamilyRegister("北海道名寄市大通南1丁目1番地", name)), Optional.empty(), Optional.empty(),
                 Optional.empty(), Entitlements.none());
     }
 
-    /** A 国内転入 heading a new household. */
+    /** A 国内転入 heading a new household, in a 行政区 of the town bound to the current thread. */
     public static ChangeReceipt moveInHead(Residents residents, String name, String kana, String birth, String address) {
         return residents.record(new ChangeRequest.MoveIn(ChangeKind.DOMESTIC_MOVE_IN, TODAY.minusDays(10),
-                Optional.of(TODAY.minusDays(5)), person(name, kana, birth, Sex.MALE, Relationship.HOUSEHOLD_HEAD, address),
+                Optional.of(TODAY.minusDays(5)), person(name, kana, birth, Sex.MALE, Relationship.HOUSEHOLD_HEAD,
+                        address(address, anyDistrict(residents))),
                 Optional.empty(), OptionalInt.empty()));
     }
 

@@ -119,6 +119,30 @@ class ResidentChangeRulesIntegrationTests extends IntegrationTest {
                 Arguments.of("最初の記載の取消し", "E-RES-0040", "最初の記載は取り消せません",
                         (Function<Family, ChangeRequest>) f -> new ChangeRequest.Cancellation(f.child(), TODAY, "誤入力",
                                 OptionalInt.empty())),
+                Arguments.of("行政区のない転居", "E-RES-0083", "行政区を選んでください",
+                        (Function<Family, ChangeRequest>) f -> new ChangeRequest.Relocation(f.child(), TODAY,
+                                Optional.of(TODAY), RegistryFixture.address("北海道名寄市東1条南1丁目", ""), OptionalInt.empty())),
+                Arguments.of("町にない行政区への転居", "E-RES-0084", "行政区コード「999999」はこの団体の行政区にありません",
+                        (Function<Family, ChangeRequest>) f -> new ChangeRequest.Relocation(f.child(), TODAY,
+                                Optional.of(TODAY), RegistryFixture.address("北海道名寄市東1条南1丁目", "999999"), OptionalInt.empty())),
+                Arguments.of("今金町の行政区への転居", "E-RES-0084", "行政区コード「000600」はこの団体の行政区にありません",
+                        (Function<Family, ChangeRequest>) f -> new ChangeRequest.Relocation(f.head(), TODAY,
+                                Optional.of(TODAY), RegistryFixture.address("北海道名寄市花石1番地", "000600"), OptionalInt.empty())),
+                Arguments.of("行政区のない転入", "E-RES-0083", "行政区を選んでください",
+                        (Function<Family, ChangeRequest>) f -> new ChangeRequest.MoveIn(ChangeKind.DOMESTIC_MOVE_IN, TODAY,
+                                Optional.of(TODAY), RegistryFixture.person("区無　太郎", "クナシ　タロウ", "19800101", Sex.MALE,
+                                        Relationship.HOUSEHOLD_HEAD, RegistryFixture.address("北海道名寄市日進3番地", "")),
+                                Optional.empty(), OptionalInt.empty())),
+                Arguments.of("職権記載で町にない行政区", "E-RES-0084", "この団体の行政区にありません",
+                        (Function<Family, ChangeRequest>) f -> new ChangeRequest.MoveIn(ChangeKind.EX_OFFICIO_ENTRY, TODAY,
+                                Optional.empty(), RegistryFixture.person("区違　花子", "クチガイ　ハナコ", "19800101", Sex.FEMALE,
+                                        Relationship.HOUSEHOLD_HEAD, RegistryFixture.address("北海道名寄市日進3番地", "999998")),
+                                Optional.empty(), OptionalInt.empty())),
+                Arguments.of("行政区の職権修正で町にない行政区", "E-RES-0084", "行政区コード「999997」",
+                        (Function<Family, ChangeRequest>) f -> new ChangeRequest.Correction(ChangeKind.EX_OFFICIO_CORRECTION,
+                                f.wife(), TODAY, Optional.empty(), new CorrectedItems(Optional.empty(), Optional.empty(),
+                                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("999997"),
+                                        Optional.empty(), Optional.empty(), Optional.empty()), OptionalInt.empty())),
                 Arguments.of("古い履歴番号での世帯の異動", "E-RES-0060", "他の職員が更新しました",
                         (Function<Family, ChangeRequest>) f -> new ChangeRequest.Relocation(f.child(), TODAY, Optional.of(TODAY),
                                 RegistryFixture.address("北海道名寄市東1条南1丁目"), OptionalInt.of(1))));
@@ -219,7 +243,8 @@ class ResidentChangeRulesIntegrationTests extends IntegrationTest {
         assertThat(asClerk(NAYORO, () -> residents.search("たかはし"))).extracting(row -> row.atenaNumber()).contains(family.wife());
         asClerk(NAYORO, () -> residents.record(new ChangeRequest.Correction(ChangeKind.CLERICAL_ERROR_CORRECTION, family.child(),
                 TODAY, Optional.of(TODAY), new CorrectedItems(Optional.empty(), Optional.of(RecordedDate.parse("平成12年2月30日")),
-                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty()),
                 OptionalInt.empty())));
         assertThat(asClerk(NAYORO, () -> residents.find(family.child())).orElseThrow().current().birthDate().toJapaneseEraText())
                 .isEqualTo("平成12年2月30日");
@@ -233,6 +258,26 @@ class ResidentChangeRulesIntegrationTests extends IntegrationTest {
                 .as("the newborn's 資格 as recorded on the 出生 form")
                 .extracting(Entitlements::nationalHealthInsurance, Entitlements::childAllowance, Entitlements::onElectoralRoll)
                 .containsExactly(true, true, false);
+    }
+
+    @Test
+    void theDistrictOfAnAddressIsRecordedAndCanBeCorrected() {
+        Family family = family();
+        asClerk(NAYORO, () -> residents.record(new ChangeRequest.Relocation(family.head(), TODAY, Optional.of(TODAY),
+                RegistryFixture.address("北海道名寄市智恵文10番地", "030100"), OptionalInt.empty())));
+        assertThat(asClerk(NAYORO, () -> residents.find(family.child())).orElseThrow().current().address().administrativeDistrict())
+                .as("every member moves into the 行政区").isEqualTo("030100");
+
+        asClerk(NAYORO, () -> residents.record(new ChangeRequest.Correction(ChangeKind.EX_OFFICIO_CORRECTION, family.child(),
+                TODAY, Optional.empty(), new CorrectedItems(Optional.empty(), Optional.empty(), Optional.empty(),
+                        Optional.empty(), Optional.empty(), Optional.of("030200"), Optional.empty(), Optional.empty(),
+                        Optional.empty()), OptionalInt.empty())));
+
+        ResidentRecord child = asClerk(NAYORO, () -> residents.find(family.child())).orElseThrow();
+        assertThat(child.current().address().administrativeDistrict()).isEqualTo("030200");
+        assertThat(child.current().address().text()).as("only the 行政区 is corrected").isEqualTo("北海道名寄市智恵文10番地");
+        assertThat(asClerk(NAYORO, () -> residents.districts())).extracting(district -> district.code())
+                .contains("010100", "030100", "030200").doesNotContain("000600");
     }
 
     @Test

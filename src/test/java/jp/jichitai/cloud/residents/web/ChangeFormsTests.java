@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import jp.jichitai.cloud.residents.Address;
+import jp.jichitai.cloud.residents.AdministrativeDistrict;
 import jp.jichitai.cloud.residents.AtenaNumber;
 import jp.jichitai.cloud.residents.ChangeRequest;
 import jp.jichitai.cloud.residents.Entitlements;
@@ -31,6 +33,10 @@ import jp.jichitai.cloud.shared.ApiError;
 /** The 異動 form's 住民票コード and 資格 inputs: what they become, and each wrong input's field and Japanese message. */
 class ChangeFormsTests {
 
+    /** The town's 行政区 (名寄市's first two). */
+    static final List<AdministrativeDistrict> DISTRICTS = List.of(new AdministrativeDistrict("010100", "西1条南"),
+            new AdministrativeDistrict("010200", "西1条北"));
+
     /** A valid 住民票コード: ten data digits and their modulus-11 check digit. */
     static final String CODE = "1234567890" + ResidentRecordCode.checkDigitOf("1234567890");
 
@@ -45,11 +51,12 @@ class ChangeFormsTests {
         form.setSex("FEMALE");
         form.setPostalCode("096-0011");
         form.setAddress("北海道名寄市西1条南7丁目");
+        form.setDistrict("010100");
         return form;
     }
 
     static ChangeRequest.MoveIn request(ChangeForm form) {
-        return (ChangeRequest.MoveIn) ChangeForms.toRequest(ChangeSheet.MOVE_IN, Optional.empty(), form);
+        return (ChangeRequest.MoveIn) ChangeForms.toRequest(ChangeSheet.MOVE_IN, Optional.empty(), form, DISTRICTS);
     }
 
     @Test
@@ -81,6 +88,9 @@ class ChangeFormsTests {
             nationalPension    | 第4号被保険者 | nationalPension             | 国民年金の種別は、なし・第1号被保険者・第2号被保険者・第3号被保険者・任意加入被保険者から選んでください。
             bothInsurances     | true         | lateStageElderlyMedicalCare | 国民健康保険と後期高齢者医療の資格は同時に記載できません。どちらか一方を選んでください。
             foreignVoter       | true         | onElectoralRoll             | 外国人住民は選挙人名簿に登録されません。選挙人名簿登録の印を外してください。
+            district           | ''           | district                    | 行政区を選んでください。住所には、この団体の行政区が必要です。
+            district           | '　'         | district                    | 行政区を選んでください。住所には、この団体の行政区が必要です。
+            district           | 000100       | district                    | 行政区コード「000100」はこの団体の行政区にありません。行政区の一覧から選んでください。
             """)
     void wrongInputIsReportedOnItsFieldInJapanese(String input, String value, String field, String message) {
         ChangeForm form = moveIn();
@@ -95,6 +105,7 @@ class ChangeFormsTests {
             case "residentRecordCode" -> (form, value) -> form.setResidentRecordCode(
                     value.equals("WRONG_DIGIT") ? CODE.substring(0, 10) + (CODE.charAt(10) == '9' ? '0' : (char) (CODE.charAt(10) + 1)) : value);
             case "nationalPension" -> ChangeForm::setNationalPension;
+            case "district" -> ChangeForm::setDistrict;
             case "bothInsurances" -> (form, value) -> {
                 form.setNationalHealthInsurance(Boolean.valueOf(value));
                 form.setLateStageElderlyMedicalCare(Boolean.valueOf(value));
@@ -122,7 +133,7 @@ class ChangeFormsTests {
         form.setNationalHealthInsurance(false);
         form.setLateStageElderlyMedicalCare(true);
         form.setNationalPension("NOT_INSURED");
-        var correction = (ChangeRequest.Correction) ChangeForms.toRequest(ChangeSheet.EX_OFFICIO_CORRECTION, Optional.of(subject), form);
+        var correction = (ChangeRequest.Correction) ChangeForms.toRequest(ChangeSheet.EX_OFFICIO_CORRECTION, Optional.of(subject), form, DISTRICTS);
         assertThat(correction.items().entitlements()).contains(new Entitlements(true, false, true, true,
                 NationalPensionCategory.NOT_INSURED, true));
         assertThat(correction.items().residentRecordCode()).isEmpty();
@@ -134,7 +145,7 @@ class ChangeFormsTests {
         form.setChangedOn("20250401");
         form.setResidentRecordCode(CODE);
         var correction = (ChangeRequest.Correction) ChangeForms.toRequest(ChangeSheet.EX_OFFICIO_CORRECTION,
-                Optional.of(subject(Entitlements.none())), form);
+                Optional.of(subject(Entitlements.none())), form, DISTRICTS);
         assertThat(correction.items().entitlements()).isEmpty();
         assertThat(correction.items().residentRecordCode()).contains(ResidentRecordCode.of(CODE));
     }
@@ -146,8 +157,52 @@ class ChangeFormsTests {
         form.setChangedOn("20250401");
         form.setLateStageElderlyMedicalCare(true);
         ChangeForms.InvalidForm invalid = catchThrowableOfType(ChangeForms.InvalidForm.class,
-                () -> ChangeForms.toRequest(ChangeSheet.EX_OFFICIO_CORRECTION, Optional.of(subject), form));
+                () -> ChangeForms.toRequest(ChangeSheet.EX_OFFICIO_CORRECTION, Optional.of(subject), form, DISTRICTS));
         assertThat(invalid.errors()).extracting(ApiError.FieldError::field).containsExactly("lateStageElderlyMedicalCare");
+    }
+
+    @Test
+    void aRelocationWithoutADistrictIsRefusedOnTheDistrictField() {
+        ChangeForm form = new ChangeForm();
+        form.setChangedOn("20250401");
+        form.setNotifiedOn("20250401");
+        form.setPostalCode("096-0012");
+        form.setAddress("北海道名寄市西1条北2丁目");
+        ChangeForms.InvalidForm invalid = catchThrowableOfType(ChangeForms.InvalidForm.class,
+                () -> ChangeForms.toRequest(ChangeSheet.RELOCATION, Optional.of(subject(Entitlements.none())), form, DISTRICTS));
+        assertThat(invalid.errors()).containsExactly(new ApiError.FieldError("district",
+                "行政区を選んでください。住所には、この団体の行政区が必要です。"));
+
+        form.setDistrict("010200");
+        var relocation = (ChangeRequest.Relocation) ChangeForms.toRequest(ChangeSheet.RELOCATION,
+                Optional.of(subject(Entitlements.none())), form, DISTRICTS);
+        assertThat(relocation.newAddress().administrativeDistrict()).isEqualTo("010200");
+    }
+
+    @Test
+    void aMoveInJoiningAHouseholdNeedsNoDistrictOfItsOwn() {
+        ChangeForm form = moveIn();
+        form.setDistrict(null);
+        form.setHousehold("12");
+        form.setRelationship("妻");
+        assertThat(request(form).joinHousehold()).isPresent();
+    }
+
+    @Test
+    void aCorrectionMayGiveTheDistrictButOnlyOneOfTheTowns() {
+        ChangeForm form = new ChangeForm();
+        form.setChangedOn("20250401");
+        form.setDistrict("010200");
+        var correction = (ChangeRequest.Correction) ChangeForms.toRequest(ChangeSheet.EX_OFFICIO_CORRECTION,
+                Optional.of(subject(Entitlements.none())), form, DISTRICTS);
+        assertThat(correction.items().administrativeDistrict()).contains("010200");
+        assertThat(correction.items().isEmpty()).isFalse();
+
+        form.setDistrict("999999");
+        ChangeForms.InvalidForm invalid = catchThrowableOfType(ChangeForms.InvalidForm.class,
+                () -> ChangeForms.toRequest(ChangeSheet.EX_OFFICIO_CORRECTION, Optional.of(subject(Entitlements.none())),
+                        form, DISTRICTS));
+        assertThat(invalid.errors()).extracting(ApiError.FieldError::field).containsExactly("district");
     }
 
     static ChangeForm birth() {
@@ -168,10 +223,10 @@ class ChangeFormsTests {
         form.setNationalHealthInsurance(true);
         form.setChildAllowance(true);
         var request = (ChangeRequest.Birth) ChangeForms.toRequest(ChangeSheet.BIRTH,
-                Optional.of(subject(Entitlements.none())), form);
+                Optional.of(subject(Entitlements.none())), form, DISTRICTS);
         assertThat(request.entitlements()).isEqualTo(new Entitlements(false, true, false, false,
                 NationalPensionCategory.NOT_INSURED, true));
-        var empty = (ChangeRequest.Birth) ChangeForms.toRequest(ChangeSheet.BIRTH, Optional.of(subject(Entitlements.none())), birth());
+        var empty = (ChangeRequest.Birth) ChangeForms.toRequest(ChangeSheet.BIRTH, Optional.of(subject(Entitlements.none())), birth(), DISTRICTS);
         assertThat(empty.entitlements()).isEqualTo(Entitlements.none());
     }
 
@@ -186,7 +241,7 @@ class ChangeFormsTests {
             default -> form.setNationalPension("CATEGORY_1");
         }
         ChangeForms.InvalidForm invalid = catchThrowableOfType(ChangeForms.InvalidForm.class,
-                () -> ChangeForms.toRequest(ChangeSheet.BIRTH, Optional.of(subject(Entitlements.none())), form));
+                () -> ChangeForms.toRequest(ChangeSheet.BIRTH, Optional.of(subject(Entitlements.none())), form, DISTRICTS));
         assertThat(invalid.errors()).extracting(ApiError.FieldError::field, ApiError.FieldError::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(field, "出生の届では、国民健康保険と児童手当のほかの資格"
                         + "（選挙人名簿登録・後期高齢者医療・介護保険・国民年金）は記載できません。"));
@@ -196,7 +251,7 @@ class ChangeFormsTests {
         return Resident.builder().atenaNumber(AtenaNumber.issued(100)).householdNumber(HouseholdNumber.issued(500))
                 .kind(ResidentKind.JAPANESE).status(ResidentStatus.RESIDENT).name(PersonName.of("名寄　太郎", "ナヨロ　タロウ"))
                 .birthDate(RecordedDate.parse("昭和20年3月1日")).sex(Sex.MALE).relationship(Relationship.HOUSEHOLD_HEAD)
-                .address(new Address(PostalCode.parse("096-0011"), "北海道名寄市西1条南1丁目1番地", "0101", ""))
+                .address(new Address(PostalCode.parse("096-0011"), "北海道名寄市西1条南1丁目1番地", "010100", ""))
                 .becameResidentOn(RecordedDate.parse("19700301")).addressSettledOn(RecordedDate.parse("19700301"))
                 .changedOn(LocalDate.of(1970, 3, 1)).entitlements(entitlements).build();
     }

@@ -44,7 +44,7 @@ class ResidentsApiIntegrationTests extends IntegrationTest {
     JsonNode moveIn(String tenant, String user, String name, String kana) throws Exception {
         HttpResponse<String> created = http.post("/api/v1/t/" + tenant + "/residents", user, PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
-                 "birthDate":"昭和45年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
+                 "birthDate":"昭和45年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目","district":"010100",
                  "individualNumber":"123456789018"}""".formatted(name, kana));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json.readTree(created.body());
@@ -69,9 +69,21 @@ class ResidentsApiIntegrationTests extends IntegrationTest {
     @Test
     void aRelocationThroughTheApiAppendsHistory() throws Exception {
         String atena = moveIn(NAYORO.value(), nayoroClerk, "転居　太郎", "テンキョ　タロウ").get("residents").get(0).asText();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString();
+        String relocation = "{\"changedOn\":\"" + today + "\",\"notifiedOn\":\"" + today
+                + "\",\"postalCode\":\"0960012\",\"address\":\"北海道名寄市日進5番地\"%s}";
+        HttpResponse<String> withoutDistrict = http.post("/api/v1/t/012211/residents/" + atena + "/changes/relocation",
+                nayoroClerk, PASSWORD, relocation.formatted(""));
+        assertThat(withoutDistrict.statusCode()).as(withoutDistrict.body()).isEqualTo(400);
+        JsonNode missing = json.readTree(withoutDistrict.body()).get("fields").get(0);
+        assertThat(missing.get("field").asText()).isEqualTo("district");
+        assertThat(missing.get("message").asText()).isEqualTo("行政区を選んでください。住所には、この団体の行政区が必要です。");
+        HttpResponse<String> imakanesDistrict = http.post("/api/v1/t/012211/residents/" + atena + "/changes/relocation",
+                nayoroClerk, PASSWORD, relocation.formatted(",\"district\":\"000600\""));
+        assertThat(imakanesDistrict.statusCode()).as(imakanesDistrict.body()).isEqualTo(400);
+        assertThat(imakanesDistrict.body()).contains("行政区コード「000600」はこの団体の行政区にありません");
         HttpResponse<String> moved = http.post("/api/v1/t/012211/residents/" + atena + "/changes/relocation", nayoroClerk, PASSWORD,
-                "{\"changedOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")) + "\",\"notifiedOn\":\""
-                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")) + "\",\"postalCode\":\"0960012\",\"address\":\"北海道名寄市日進5番地\"}");
+                relocation.formatted(",\"district\":\"030200\""));
         assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
         JsonNode record = json.readTree(http.get("/api/v1/t/012211/residents/" + atena, nayoroClerk, PASSWORD).body());
         assertThat(record.get("history")).hasSize(2);
@@ -84,7 +96,7 @@ class ResidentsApiIntegrationTests extends IntegrationTest {
         String code = ChangeFormsTests.CODE;
         HttpResponse<String> created = http.post("/api/v1/t/012211/residents", nayoroClerk, PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"資格　花子","kana":"シカク　ハナコ",
-                 "birthDate":"昭和20年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
+                 "birthDate":"昭和20年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目","district":"010100",
                  "residentRecordCode":"%s","onElectoralRoll":true,"nationalHealthInsurance":true,
                  "longTermCareInsurance":true,"nationalPension":"CATEGORY_1"}""".formatted(code));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -118,7 +130,7 @@ class ResidentsApiIntegrationTests extends IntegrationTest {
         String wrongDigit = code.substring(0, 10) + (code.charAt(10) == '9' ? '0' : (char) (code.charAt(10) + 1));
         HttpResponse<String> invalid = http.post("/api/v1/t/012211/residents", nayoroClerk, PASSWORD, """
                 {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"誤番　太郎","kana":"ゴバン　タロウ",
-                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
+                 "birthDate":"昭和45年3月1日","sex":"MALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目","district":"010100",
                  "residentRecordCode":"%s"}""".formatted(wrongDigit));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(invalid.body()).contains("residentRecordCode").contains("住民票コードの検査数字が正しくありません");
@@ -134,7 +146,8 @@ class ResidentsApiIntegrationTests extends IntegrationTest {
         assertThat(invalid.body()).contains("E-API-0003").contains("氏名を入力してください。").contains("昭和99年はありません");
         String atena = moveIn(NAYORO.value(), nayoroClerk, "未来　花子", "ミライ　ハナコ").get("residents").get(0).asText();
         HttpResponse<String> future = http.post("/api/v1/t/012211/residents/" + atena + "/changes/relocation", nayoroClerk,
-                PASSWORD, "{\"changedOn\":\"2099-01-01\",\"notifiedOn\":\"2025-04-01\",\"postalCode\":\"0960012\",\"address\":\"北海道名寄市日進5番地\"}");
+                PASSWORD, "{\"changedOn\":\"2099-01-01\",\"notifiedOn\":\"2025-04-01\",\"postalCode\":\"0960012\",\"address\":\"北海道名寄市日進5番地\","
+                        + "\"district\":\"030200\"}");
         assertThat(future.statusCode()).isEqualTo(422);
         assertThat(future.body()).contains("E-RES-0030").contains("未来の日付にできるのは転出の予定日だけです");
     }
@@ -150,7 +163,7 @@ class ResidentsApiIntegrationTests extends IntegrationTest {
                 new String[] {"GET", "/api/v1/t/012203/residents/" + unknown, null},
                 new String[] {"GET", "/api/v1/t/012203/households/" + household + "9999", null},
                 new String[] {"POST", "/api/v1/t/012203/residents/" + atena + "/changes/relocation",
-                        "{\"changedOn\":\"2025-04-01\",\"notifiedOn\":\"2025-04-01\",\"postalCode\":\"0950011\",\"address\":\"北海道士別市東1条\"}"},
+                        "{\"changedOn\":\"2025-04-01\",\"notifiedOn\":\"2025-04-01\",\"postalCode\":\"0950011\",\"address\":\"北海道士別市東1条\",\"district\":\"010100\"}"},
                 new String[] {"POST", "/api/v1/t/012203/residents/" + atena + "/changes/death",
                         "{\"changedOn\":\"2025-04-01\",\"notifiedOn\":\"2025-04-01\"}"},
                 new String[] {"POST", "/api/v1/t/012203/residents/" + atena + "/individual-number", "{\"purpose\":\"x\"}"},
