@@ -2,6 +2,7 @@ package jp.jichitai.cloud.cli;
 
 import jp.jichitai.cloud.shared.DatabaseOptions;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import jp.jichitai.cloud.JichitaiCloudApplication;
 import jp.jichitai.cloud.continuity.OfflineOperation;
 import jp.jichitai.cloud.continuity.Passphrase;
+import jp.jichitai.cloud.residents.registry.SnapshotKey;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,6 +44,15 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (offlineSnapshot == null && Files.exists(SnapshotKey.installedFile(database.dataDirectory))) {
+            // The folder of an offline laptop: its registry is sealed under the snapshot's key, which the registry
+            // prefers to a configured one. Started as a centre, it would seal new 個人番号 under a key the centre lacks.
+            System.err.println("このデータフォルダ（" + database.dataDirectory + "）はオフライン運用の端末のものです"
+                    + "（" + SnapshotKey.installedFile(database.dataDirectory).getFileName() + " があります）。"
+                    + "端末として使うときは --offline でスナップショットを指定して起動してください。"
+                    + "センターとして起動するときは、別のデータフォルダを指定してください。");
+            return 2;
+        }
         database.createPostgresDatabaseIfMissing();
         if (offlineSnapshot != null) {
             try (Passphrase passphrase = Passphrase.fromEnvironmentOrTerminal(System::getenv, System.console(), false)) {

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import picocli.CommandLine;
+
 import jp.jichitai.cloud.cli.JichitaiCommand;
+import jp.jichitai.cloud.residents.registry.SnapshotKey;
 import jp.jichitai.cloud.support.Http;
 
 /**
@@ -68,6 +71,27 @@ class ServeCommandTests {
                 server.destroyForcibly();
             }
         }
+    }
+
+    @Test
+    void refusesToStartAsACentreOnTheDataFolderOfAnOfflineLaptop() throws Exception {
+        Path data = Files.createTempDirectory("jc-serve-offline");
+        Files.writeString(SnapshotKey.installedFile(data), "AAAA\n");
+        var errors = new java.io.StringWriter();
+        CommandLine command = new CommandLine(new JichitaiCommand());
+        command.setErr(new java.io.PrintWriter(errors));
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream previous = System.err;
+        int status;
+        System.setErr(new java.io.PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try {
+            status = command.execute("serve", "--data", data.toString(), "--port", "0");
+        } finally {
+            System.setErr(previous);
+        }
+        assertThat(status).isEqualTo(2);
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).contains("オフライン運用の端末のもの").contains("--offline");
+        assertThat(data.resolve("jichitai.mv.db")).as("nothing started on the folder").doesNotExist();
     }
 
     private static ProcessBuilder java(String... arguments) {
