@@ -24,10 +24,11 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import jp.jichitai.cloud.support.PdfText;
 
 class CertificateRendererTests {
 
@@ -248,16 +249,7 @@ class CertificateRendererTests {
     }
 
     static List<String> textOfPages(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<String> texts = new ArrayList<>();
-            PDFTextStripper stripper = new PDFTextStripper();
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                stripper.setStartPage(page);
-                stripper.setEndPage(page);
-                texts.add(stripper.getText(document));
-            }
-            return texts;
-        }
+        return PdfText.pages(pdf);
     }
 
     private static String withoutLineBreaks(String text) {

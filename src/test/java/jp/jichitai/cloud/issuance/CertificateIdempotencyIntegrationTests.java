@@ -33,6 +33,7 @@ import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.identity.UserAccounts;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.support.Http;
+import jp.jichitai.cloud.support.ApiMoveIn;
 import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestDatabase;
 import jp.jichitai.cloud.support.TestUsers;
@@ -45,7 +46,6 @@ import jp.jichitai.cloud.support.TestUsers;
  */
 class CertificateIdempotencyIntegrationTests extends IntegrationTest {
 
-    private static final Pattern RESIDENT = Pattern.compile("\"residents\":\\[\"([0-9]+)\"");
 
     @Autowired
     UserAccounts accounts;
@@ -55,7 +55,7 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
     @Test
     void aRepeatUnderTheSameKeyAnswersTheCertificateIssuedBeforeAndAnotherRequestIsRefused() throws Exception {
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
-        String atena = moveIn(NAYORO, clerk, "再送　一子", "サイソウ　イチコ");
+        String atena = ApiMoveIn.moveIn(baseUrl(), NAYORO, clerk, "再送　一子", "サイソウ　イチコ");
         String key = UUID.randomUUID().toString();
         // Other tests issue in this town too: count only this test's entries.
         long auditBefore = count(NAYORO, "SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE tenant_id = ?");
@@ -95,7 +95,7 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
     @Test
     void concurrentRepeatsOfOneKeyIssueOneCertificate() throws Exception {
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
-        String atena = moveIn(NAYORO, clerk, "同時　再送", "ドウジ　サイソウ");
+        String atena = ApiMoveIn.moveIn(baseUrl(), NAYORO, clerk, "同時　再送", "ドウジ　サイソウ");
         String key = UUID.randomUUID().toString();
         long auditBefore = count(NAYORO, "SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE tenant_id = ?");
         int clients = 6;
@@ -135,8 +135,8 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
     void aKeyBelongsToOneTown() throws Exception {
         String nayoroClerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
         String shibetsuClerk = TestUsers.ensure(accounts, SHIBETSU, Role.CLERK);
-        String nayoroResident = moveIn(NAYORO, nayoroClerk, "名寄　鍵子", "ナヨロ　カギコ");
-        String shibetsuResident = moveIn(SHIBETSU, shibetsuClerk, "士別　鍵子", "シベツ　カギコ");
+        String nayoroResident = ApiMoveIn.moveIn(baseUrl(), NAYORO, nayoroClerk, "名寄　鍵子", "ナヨロ　カギコ");
+        String shibetsuResident = ApiMoveIn.moveIn(baseUrl(), SHIBETSU, shibetsuClerk, "士別　鍵子", "シベツ　カギコ");
         String key = UUID.randomUUID().toString();
         HttpResponse<byte[]> nayoro = issue(NAYORO, nayoroClerk, nayoroResident, "{\"form\":\"COPY\"}", key);
         assertThat(nayoro.statusCode()).isEqualTo(200);
@@ -186,30 +186,6 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
         Matcher matcher = Pattern.compile("\"(?:id|atenaNumber)\":\"?([0-9A-Z]+)\"?").matcher(response.body());
         assertThat(matcher.find()).as(response.body()).isTrue();
-        return matcher.group(1);
-    }
-
-    private String moveIn(TenantCode tenant, String user, String name, String kana) throws Exception {
-        // With its 行政区, as at the counter: other tests export these towns and the import requires it.
-        String district;
-        try (Connection owner = TestDatabase.get().ownerConnection();
-                PreparedStatement select = owner.prepareStatement(
-                        "SELECT MIN(district_code) FROM district WHERE tenant_id = ?")) {
-            select.setString(1, tenant.value());
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                district = result.getString(1);
-            }
-        }
-        HttpResponse<String> created = new Http(baseUrl()).post("/api/v1/t/" + tenant.value() + "/residents", user,
-                PASSWORD, """
-                {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
-                 "birthDate":"昭和45年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
-                 "district":"%s"}"""
-                .formatted(name, kana, district));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher matcher = RESIDENT.matcher(created.body());
-        assertThat(matcher.find()).as(created.body()).isTrue();
         return matcher.group(1);
     }
 

@@ -10,14 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,7 +29,9 @@ import jp.jichitai.cloud.issuance.IssueRequest;
 import jp.jichitai.cloud.issuance.IssuedCertificate;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.support.Http;
+import jp.jichitai.cloud.support.ApiMoveIn;
 import jp.jichitai.cloud.support.IntegrationTest;
+import jp.jichitai.cloud.support.PdfText;
 import jp.jichitai.cloud.support.TestDatabase;
 import jp.jichitai.cloud.support.TestUsers;
 import jp.jichitai.cloud.tenancy.TenantContext;
@@ -46,7 +43,6 @@ import jp.jichitai.cloud.tenancy.TenantContext;
  */
 class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
 
-    private static final Pattern RESIDENT = Pattern.compile("\"residents\":\\[\"([0-9]+)\"");
     private static final Pattern GROUPED_CODE = Pattern.compile("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
     private static final String CHOICE = "{\"form\":\"COPY\",\"headAndRelationship\":true,\"officialUse\":true}";
 
@@ -60,7 +56,7 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
     void theSpecimenIsTheCertificateStampedAndTakesNoNumber() throws Exception {
         Http http = new Http(baseUrl());
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
-        String atena = moveIn(NAYORO, clerk, "見本　確子", "ミホン　カクコ");
+        String atena = ApiMoveIn.moveIn(baseUrl(), NAYORO, clerk, "見本　確子", "ミホン　カクコ");
         String path = "/api/v1/t/012211/residents/" + atena + "/certificates";
         HttpResponse<byte[]> before = http.postForBytes(path, clerk, PASSWORD, CHOICE);
         assertThat(before.statusCode()).as(text(before)).isEqualTo(200);
@@ -75,7 +71,7 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
         assertThat(preview.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
         assertThat(preview.headers().firstValue("X-Issue-Number")).isEmpty();
         assertThat(preview.headers().firstValue("X-Verification-Code")).isEmpty();
-        List<String> pages = pages(preview.body());
+        List<String> pages = PdfText.pages(preview.body());
         assertThat(pages).isNotEmpty().allSatisfy(page -> assertThat(page).contains("見本").contains("住民票の写し")
                 .doesNotContain("プリンタ001").doesNotContain("/verify/").doesNotContainPattern(GROUPED_CODE));
         String specimen = String.join("\n", pages);
@@ -98,7 +94,7 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
         // Every line of the certificate is on the specimen, but for its number, its code and how to verify it.
         String number = java.net.URLDecoder.decode(issued.headers().firstValue("X-Issue-Number").orElseThrow(),
                 StandardCharsets.UTF_8);
-        List<String> certificateLines = String.join("\n", pages(issued.body())).lines().map(String::strip)
+        List<String> certificateLines = String.join("\n", PdfText.pages(issued.body())).lines().map(String::strip)
                 .filter(line -> !line.isEmpty() && !line.contains(number) && !GROUPED_CODE.matcher(line).find()
                         && !line.contains("/verify/") && !line.contains("QRコード"))
                 .toList();
@@ -110,7 +106,7 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
         Http http = new Http(baseUrl());
         String nayoroClerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
         String shibetsuClerk = TestUsers.ensure(accounts, SHIBETSU, Role.CLERK);
-        moveIn(NAYORO, nayoroClerk, "他町　秘子", "タチョウ　ヒコ");
+        ApiMoveIn.moveIn(baseUrl(), NAYORO, nayoroClerk, "他町　秘子", "タチョウ　ヒコ");
         String nayoroOnly = aNayoroOnlyResident();
         long nayoroAudit = count(NAYORO, "SELECT COALESCE(MAX(seq), 0) FROM audit_log WHERE tenant_id = ?");
 
@@ -136,8 +132,8 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
     void aWrongChoiceIsRefusedWithTheIssuesMessage() throws Exception {
         Http http = new Http(baseUrl());
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
-        String atena = moveIn(NAYORO, clerk, "選択　誤子", "センタク　アヤコ");
-        String stranger = moveIn(NAYORO, clerk, "別世帯　某", "ベツセタイ　ボウ");
+        String atena = ApiMoveIn.moveIn(baseUrl(), NAYORO, clerk, "選択　誤子", "センタク　アヤコ");
+        String stranger = ApiMoveIn.moveIn(baseUrl(), NAYORO, clerk, "別世帯　某", "ベツセタイ　ボウ");
         String path = "/api/v1/t/012211/residents/" + atena + "/certificates";
         long lastSerial = count(NAYORO, "SELECT COALESCE(MAX(last_serial), 0) FROM certificate_counter WHERE tenant_id = ? AND scope = 'residents'");
 
@@ -176,7 +172,7 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
 
         RenderResult specimen = TenantContext.callAs(NAYORO, () -> issuance.preview(request));
 
-        assertThat(String.join("\n", pages(specimen.pdf()))).contains("山﨑　花子").contains("見本").doesNotContain("〓")
+        assertThat(String.join("\n", PdfText.pages(specimen.pdf()))).contains("山﨑　花子").contains("見本").doesNotContain("〓")
                 .contains(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).toString());
         assertThat(specimen.substitutions()).extracting(substitution -> substitution.reason())
                 .containsExactly(SubstitutionReason.GAIJI_SUBSTITUTED);
@@ -195,19 +191,6 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
-
-    private static List<String> pages(byte[] pdf) throws Exception {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<String> texts = new ArrayList<>();
-            PDFTextStripper stripper = new PDFTextStripper();
-            for (int page = 1; page <= document.getNumberOfPages(); page++) {
-                stripper.setStartPage(page);
-                stripper.setEndPage(page);
-                texts.add(stripper.getText(document));
-            }
-            return texts;
-        }
-    }
 
     private static long serialOf(HttpResponse<byte[]> issued) {
         String number = java.net.URLDecoder.decode(issued.headers().firstValue("X-Issue-Number").orElseThrow(),
@@ -230,30 +213,6 @@ class ResidentCertificatePreviewIntegrationTests extends IntegrationTest {
             assertThat(row.next()).as("名寄市 has more residents than 士別市 in the demo population").isTrue();
             return row.getString(1);
         }
-    }
-
-    private String moveIn(TenantCode tenant, String user, String name, String kana) throws Exception {
-        // With its 行政区, as at the counter: other tests export these towns and the import requires it.
-        String district;
-        try (Connection owner = TestDatabase.get().ownerConnection();
-                PreparedStatement select = owner.prepareStatement(
-                        "SELECT MIN(district_code) FROM district WHERE tenant_id = ?")) {
-            select.setString(1, tenant.value());
-            try (ResultSet result = select.executeQuery()) {
-                result.next();
-                district = result.getString(1);
-            }
-        }
-        HttpResponse<String> created = new Http(baseUrl()).post("/api/v1/t/" + tenant.value() + "/residents", user,
-                PASSWORD, """
-                {"kind":"move-in","changedOn":"R7.4.1","notifiedOn":"2025-04-02","name":"%s","kana":"%s",
-                 "birthDate":"昭和45年3月1日","sex":"FEMALE","postalCode":"096-0011","address":"北海道名寄市西1条南7丁目",
-                 "district":"%s"}"""
-                .formatted(name, kana, district));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        Matcher matcher = RESIDENT.matcher(created.body());
-        assertThat(matcher.find()).as(created.body()).isTrue();
-        return matcher.group(1);
     }
 
     private static long count(TenantCode tenant, String sql) throws Exception {
