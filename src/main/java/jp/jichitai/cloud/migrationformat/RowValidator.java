@@ -66,16 +66,12 @@ public final class RowValidator {
             ruleConditionColumns.add(layout.column(rule.conditionColumn()).number());
         }
         int count = columns.length;
-        planKind = new int[count];
-        planMaxLength = new int[count];
-        planRequired = new boolean[count];
-        planCheck = new int[count];
+        plan = new int[count];
         planAllowedByte = new boolean[count][];
         planAllowedBytes = new byte[count][][];
-        planHasAllowed = new boolean[count];
         for (int i = 0; i < count; i++) {
             Column column = columns[i];
-            planKind[i] = switch (column.type()) {
+            int kind = switch (column.type()) {
                 case DIGITS -> DIGITS;
                 case DATE -> DATE;
                 case FLAG -> FLAG;
@@ -84,16 +80,15 @@ public final class RowValidator {
                 case ALPHABET -> ALPHABET;
                 case TEXT, CODE -> TEXT;
             };
-            planMaxLength[i] = column.maxLength();
-            planRequired[i] = column.isRequired();
-            planCheck[i] = switch (column.check()) {
+            int check = switch (column.check()) {
                 case "" -> NO_CHECK;
                 case "individual-number" -> INDIVIDUAL_NUMBER;
                 case "relationship" -> RELATIONSHIP;
-                default -> -1;
+                default -> UNKNOWN_CHECK;
             };
+            plan[i] = kind | (column.isRequired() ? REQUIRED_STEP : 0) | (allowedValues[i] != null ? ALLOWED_STEP : 0)
+                    | check << CHECK_SHIFT | Math.min(column.maxLength(), 0x7FFFFF) << LENGTH_SHIFT;
             if (allowedValues[i] != null) {
-                planHasAllowed[i] = true;
                 if (Arrays.stream(allowedValues[i]).allMatch(value -> value.length() == 1 && value.charAt(0) < 0x80)) {
                     planAllowedByte[i] = new boolean[256];
                     for (String value : allowedValues[i]) {
@@ -136,19 +131,28 @@ public final class RowValidator {
     }
 
     // The plan: per column, what the clean-row check does, decided once from the layout instead of per field.
-    private static final int PLAIN = 0;
+    // A column's step is one int, so that a field costs one array load: the kind of value in bits 0-3 (TEXT, 0,
+    // needs nothing once the reader has seen no control character), required in bit 4, allowed values in bit 5,
+    // the named check in bits 6-7, the maximum length in characters from bit 8.
+    private static final int TEXT = 0;
     private static final int DIGITS = 1;
     private static final int DATE = 2;
     private static final int FLAG = 3;
     private static final int KANA = 4;
     private static final int ALNUM = 5;
     private static final int ALPHABET = 6;
-    private static final int TEXT = 7;
-    /** A column the clean-row check does not decide (an unknown named check): any value sends the row to the reporting path. */
-    private static final int UNDECIDED = 8;
+    private static final int KIND = 0xF;
+    private static final int REQUIRED_STEP = 1 << 4;
+    private static final int ALLOWED_STEP = 1 << 5;
+    private static final int CHECK_SHIFT = 6;
     private static final int NO_CHECK = 0;
     private static final int INDIVIDUAL_NUMBER = 1;
     private static final int RELATIONSHIP = 2;
+    /** A check the plan does not know: any value sends the row to the reporting path, which refuses the layout. */
+    private static final int UNKNOWN_CHECK = 3;
+    /** The bits of a step that make a non-empty field need more than its length checked. */
+    private static final int WORK = KIND | ALLOWED_STEP | 3 << CHECK_SHIFT;
+    private static final int LENGTH_SHIFT = 8;
 
     /** Single bytes that are a katakana field's character: 0x20 (space) only; the half-width kana are not. */
     private static final boolean[] KANA_SINGLE = new boolean[256];
@@ -170,15 +174,12 @@ public final class RowValidator {
         }
     }
 
-    private final int[] planKind;
-    private final int[] planMaxLength;
-    private final boolean[] planRequired;
-    private final int[] planCheck;
+    /** Per column, its step (see {@link #TEXT}). */
+    private final int[] plan;
     /** For a column whose allowed values are all one ASCII byte: which bytes they are; else null. */
     private final boolean[][] planAllowedByte;
     /** For a column with allowed values that are not all one ASCII byte: their CP932 bytes (null entries where a value has none that decode back to it). */
     private final byte[][][] planAllowedBytes;
-    private final boolean[] planHasAllowed;
     private final int[] ruleConditionNumbers;
     /** A rule's condition value as bytes when it is ASCII (then byte equality is text equality), else null. */
     private final byte[][] ruleConditionBytes;
@@ -193,25 +194,28 @@ public final class RowValidator {
         byte[] bytes = row.bytes;
         int[] byteStarts = row.byteStarts;
         int[] charStarts = row.charStarts;
-        int[] kinds = planKind;
-        int[] maxLengths = planMaxLength;
-        int columnCount = kinds.length;
+        if (!row.controlFree) {
+            // A control character (or a line the reader took the careful path for): the reporting path finds it.
+            return false;
+        }
+        int[] steps = plan;
+        int columnCount = steps.length;
         int start = byteStarts[0];
         int charStart = charStarts[0];
         for (int index = 0; index < columnCount; index++) {
             int next = byteStarts[index + 1];
             int charNext = charStarts[index + 1];
             int end = next - 1;
+            int step = steps[index];
             if (start == end) {
-                if (planRequired[index]) {
+                if ((step & REQUIRED_STEP) != 0) {
                     return false;
                 }
-            } else {
-                if (charNext - 1 - charStart > maxLengths[index]) {
-                    return false;
-                }
-                switch (kinds[index]) {
-                    case PLAIN -> {
+            } else if (charNext - 1 - charStart > step >>> LENGTH_SHIFT) {
+                return false;
+            } else if ((step & WORK) != 0) {
+                switch (step & KIND) {
+                    case TEXT -> {
                     }
                     case DIGITS -> {
                         for (int i = start; i < end; i++) {
@@ -253,19 +257,14 @@ public final class RowValidator {
                             }
                         }
                     }
-                    case TEXT -> {
-                        if (!row.controlFree) {
-                            return false;
-                        }
-                    }
                     default -> {
                         return false;
                     }
                 }
-                if (planHasAllowed[index] && !isAllowed(index, bytes, start, end)) {
+                if ((step & ALLOWED_STEP) != 0 && !isAllowed(index, bytes, start, end)) {
                     return false;
                 }
-                switch (planCheck[index]) {
+                switch (step >>> CHECK_SHIFT & 3) {
                     case NO_CHECK -> {
                     }
                     case INDIVIDUAL_NUMBER -> {
@@ -300,7 +299,7 @@ public final class RowValidator {
             return end - start == 1 && single[bytes[start] & 0xFF];
         }
         for (byte[] value : planAllowedBytes[index]) {
-            if (value != null && java.util.Arrays.equals(bytes, start, end, value, 0, value.length)) {
+            if (value != null && bytesEqual(bytes, start, end, value)) {
                 return true;
             }
         }
@@ -313,7 +312,20 @@ public final class RowValidator {
             return row.fieldEquals(ruleConditionNumbers[rule], rules.get(rule).conditionValue());
         }
         int start = row.byteStarts[ruleConditionNumbers[rule] - 1];
-        return java.util.Arrays.equals(row.bytes, start, row.byteStarts[ruleConditionNumbers[rule]] - 1, value, 0, value.length);
+        return bytesEqual(row.bytes, start, row.byteStarts[ruleConditionNumbers[rule]] - 1, value);
+    }
+
+    /** A plain loop: the values are a byte or a few, and C1, the tool's only compiler, does not vectorise Arrays.equals. */
+    private static boolean bytesEqual(byte[] bytes, int start, int end, byte[] value) {
+        if (end - start != value.length) {
+            return false;
+        }
+        for (int i = 0; i < value.length; i++) {
+            if (bytes[start + i] != value[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allEmpty(int[] byteStarts, int[] numbers) {

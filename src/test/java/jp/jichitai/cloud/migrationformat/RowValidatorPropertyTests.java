@@ -109,6 +109,22 @@ class RowValidatorPropertyTests {
         }
     }
 
+    @Test
+    void theByteIndividualNumberCheckAgreesWithTheCharacterCheck() {
+        long seed = Generators.seed(20261206L);
+        SplittableRandom random = new SplittableRandom(seed);
+        int valid = 0;
+        for (int i = 0; i < Generators.CASES * 10; i++) {
+            String number = Generators.string(random, "0123456789", 11, 11);
+            String candidate = random.nextInt(3) == 0 ? number + IndividualNumbers.checkDigitOf(number) : number + random.nextInt(10);
+            byte[] bytes = ("x" + candidate + "x").getBytes(StandardCharsets.US_ASCII);
+            boolean expected = IndividualNumbers.isValid(candidate);
+            valid += expected ? 1 : 0;
+            assertThat(IndividualNumbers.isValid(bytes, 1, 13)).as("seed %d: %s", seed, candidate).isEqualTo(expected);
+        }
+        assertThat(valid).isPositive();
+    }
+
     private static String[] validRow(boolean foreign) {
         String[] fields = new String[49];
         Arrays.fill(fields, "");
