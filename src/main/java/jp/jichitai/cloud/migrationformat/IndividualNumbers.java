@@ -7,6 +7,9 @@ package jp.jichitai.cloud.migrationformat;
  */
 public final class IndividualNumbers {
 
+    /** Q(n) by the digit's index from the left (n = 11 − index); the check digit itself weighs 0. */
+    private static final int[] WEIGHTS = {6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 0};
+
     private IndividualNumbers() {
     }
 
@@ -45,10 +48,7 @@ public final class IndividualNumbers {
             if (b < '0' || b > '9') {
                 return false;
             }
-            int n = 11 - i;
-            if (n >= 1) {
-                sum += (b - '0') * (n <= 6 ? n + 1 : n - 5);
-            }
+            sum += (b - '0') * WEIGHTS[i];
         }
         int remainder = sum % 11;
         return bytes[start + 11] - '0' == (remainder <= 1 ? 0 : 11 - remainder);

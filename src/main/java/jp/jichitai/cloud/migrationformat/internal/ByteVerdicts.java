@@ -28,7 +28,7 @@ public final class ByteVerdicts {
         int mask = keys.length - 1;
         int slot = hash(bytes, start, end) & mask;
         while (keys[slot] != null) {
-            if (Arrays.equals(keys[slot], 0, keys[slot].length, bytes, start, end)) {
+            if (sameBytes(keys[slot], bytes, start, end)) {
                 return verdicts[slot];
             }
             slot = (slot + 1) & mask;
@@ -42,6 +42,19 @@ public final class ByteVerdicts {
             size++;
         }
         return verdict;
+    }
+
+    /** A plain loop: keys are a few bytes, and C1, the setup tool's only compiler, does not vectorise Arrays.equals. */
+    private static boolean sameBytes(byte[] key, byte[] bytes, int start, int end) {
+        if (key.length != end - start) {
+            return false;
+        }
+        for (int i = 0; i < key.length; i++) {
+            if (key[i] != bytes[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hash(byte[] bytes, int start, int end) {
