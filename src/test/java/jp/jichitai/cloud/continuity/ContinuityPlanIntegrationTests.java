@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.support.SignedInBrowser;
 import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestDatabase;
 import jp.jichitai.cloud.support.TestUsers;

@@ -25,6 +25,7 @@ import tools.jackson.databind.ObjectMapper;
 
 import jp.jichitai.cloud.identity.Role;
 import jp.jichitai.cloud.identity.UserAccounts;
+import jp.jichitai.cloud.support.SignedInBrowser;
 import jp.jichitai.cloud.support.Http;
 import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestUsers;

@@ -1,4 +1,4 @@
-package jp.jichitai.cloud.continuity;
+package jp.jichitai.cloud.support;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,10 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import jp.jichitai.cloud.support.TestUsers;
-
 /** A signed-in screen user without a browser: form sign-in, the session cookie, CSRF tokens from the pages. */
-final class SignedInBrowser {
+public final class SignedInBrowser {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
     private static final Pattern SESSION_COOKIE = Pattern.compile("^SESSION=([^;]+)");
@@ -30,7 +28,7 @@ final class SignedInBrowser {
         this.baseUrl = baseUrl;
     }
 
-    static SignedInBrowser signIn(String baseUrl, String username) {
+    public static SignedInBrowser signIn(String baseUrl, String username) {
         SignedInBrowser browser = new SignedInBrowser(baseUrl);
         HttpResponse<String> login = browser.send(browser.request("/login").GET().build());
         browser.session = cookie(login);
@@ -43,11 +41,11 @@ final class SignedInBrowser {
         return browser;
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(request(path).GET().build());
     }
 
-    HttpResponse<byte[]> getBytes(String path) {
+    public HttpResponse<byte[]> getBytes(String path) {
         try {
             return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (Exception e) {
@@ -56,7 +54,7 @@ final class SignedInBrowser {
     }
 
     /** Posts a form with the CSRF token of the page at {@code pagePath}. */
-    HttpResponse<String> submit(String pagePath, String action, List<Map.Entry<String, String>> fields) {
+    public HttpResponse<String> submit(String pagePath, String action, List<Map.Entry<String, String>> fields) {
         return postForm(action, csrf(get(pagePath).body()), fields);
     }
 
