@@ -125,32 +125,13 @@ class RowValidatorPropertyTests {
         assertThat(valid).isPositive();
     }
 
+    /** A valid row ({@link RowValidatorTests#residentRow}) with a 個人番号, 住基 flags and, for a 外国人, its items. */
     private static String[] validRow(boolean foreign) {
-        String[] fields = new String[49];
-        Arrays.fill(fields, "");
-        String[] values = {"100000011", "1", "200000001", foreign ? "2" : "1", "1", "佐藤", "一郎", "サトウ", "イチロウ"};
-        System.arraycopy(values, 0, fields, 0, values.length);
-        fields[11] = "19700505";
-        fields[12] = "1";
-        fields[13] = "世帯主";
-        fields[14] = "佐藤　一郎";
-        fields[17] = "19800401";
-        fields[18] = "000101";
-        fields[19] = "北海道名寄市西３条南５丁目１番地";
-        fields[22] = "19800401";
-        fields[25] = "国内転入";
-        fields[26] = "19800401";
-        fields[29] = "12345678901" + IndividualNumbers.checkDigitOf("12345678901");
-        fields[31] = "1";
-        fields[35] = "1";
-        fields[37] = "20240401";
-        if (foreign) {
-            fields[39] = "ベトナム";
-            fields[40] = "NGUYEN VAN A";
-            fields[43] = "中長期在留者";
-            fields[46] = "20300101";
-            fields[47] = "AB12345678CD";
-        }
-        return fields;
+        String number = "12345678901" + IndividualNumbers.checkDigitOf("12345678901");
+        String row = foreign
+                ? RowValidatorTests.residentRow(4, "2", 30, number, 32, "1", 36, "1", 40, "ベトナム", 41, "NGUYEN VAN A",
+                        44, "中長期在留者", 47, "20300101", 48, "AB12345678CD")
+                : RowValidatorTests.residentRow(30, number, 32, "1", 36, "1");
+        return row.split(",", -1);
     }
 }

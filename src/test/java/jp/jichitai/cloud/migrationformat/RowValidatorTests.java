@@ -16,7 +16,7 @@ class RowValidatorTests {
     private final MigrationProblems problems = new MigrationProblems();
 
     /** A valid 日本人 row with some columns replaced (column number → value). */
-    private static String residentRow(Object... replacements) {
+    static String residentRow(Object... replacements) {
         String[] fields = new String[49];
         Arrays.fill(fields, "");
         String[] values = {"100000011", "1", "200000001", "1", "1", "佐藤", "一郎", "サトウ", "イチロウ"};
