@@ -69,8 +69,7 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
         assertThat(header(first, "X-Certificate-Repeated")).isEqualTo("false");
         assertThat(header(again, "X-Certificate-Repeated")).isEqualTo("true");
         assertThat(new String(again.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
-        assertThat(count(NAYORO, "SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = '"
-                + key + "'")).isOne();
+        assertThat(certificatesUnderKey(NAYORO, key)).isOne();
         // Without a key every request is a new certificate, as before.
         HttpResponse<byte[]> unkeyed = issue(NAYORO, clerk, atena, "{\"form\":\"COPY\"}", null);
         assertThat(header(unkeyed, "X-Issue-Number")).isNotEqualTo(header(first, "X-Issue-Number"));
@@ -127,8 +126,7 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count(NAYORO, "SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = '"
-                + key + "'")).isOne();
+        assertThat(certificatesUnderKey(NAYORO, key)).isOne();
     }
 
     @Test
@@ -146,13 +144,11 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
         assertThat(shibetsu.statusCode()).as(text(shibetsu)).isEqualTo(200);
         assertThat(header(shibetsu, "X-Certificate-Repeated")).isEqualTo("false");
         assertThat(header(shibetsu, "X-Verification-Code")).isNotEqualTo(header(nayoro, "X-Verification-Code"));
-        assertThat(count(SHIBETSU, "SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = '"
-                + key + "'")).isOne();
+        assertThat(certificatesUnderKey(SHIBETSU, key)).isOne();
         // Nor can the other town reach the first town's person under that key.
         HttpResponse<byte[]> across = issue(SHIBETSU, shibetsuClerk, nayoroResident, "{\"form\":\"COPY\"}", key);
         assertThat(across.statusCode()).isEqualTo(404);
-        assertThat(count(NAYORO, "SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = '"
-                + key + "'")).isOne();
+        assertThat(certificatesUnderKey(NAYORO, key)).isOne();
     }
 
     @Test
@@ -227,4 +223,10 @@ class CertificateIdempotencyIntegrationTests extends IntegrationTest {
             }
         }
     }
+
+    /** The certificates a town holds under a 再送キー. */
+    private static long certificatesUnderKey(TenantCode town, String key) throws Exception {
+        return count(town, "SELECT COUNT(*) FROM issued_certificate WHERE tenant_id = ? AND idempotency_key = '" + key + "'");
+    }
+
 }
