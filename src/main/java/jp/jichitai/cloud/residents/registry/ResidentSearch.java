@@ -35,13 +35,15 @@ import jp.jichitai.cloud.residents.registry.SearchProbes.Stage;
  * LIMIT: exact matches (current, then 除票), folded matches (異体字, kana folding), then names starting with what was
  * typed. Within a stage: kana order.
  *
- * <p>Most searches take two round trips ({@link OnePass}): one statement reads every range of the query at once, key
- * rows only, a few more than a page each, and the stages are taken from them in rank order; a second reads the page's
- * display rows. Stage by stage is the way when that read falls short (thousands of exact matches of a common surname
- * followed by too few residents) and for numbers: the ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in
- * one statement, as a {@code UNION ALL} of the ranges in rank order, each joined to its display row, read with a fetch
- * size of one page, so the database stops after the range that fills the page. No range sorts: each reads the primary
- * key of {@code resident_search_key} in its own order.
+ * <p>A one-word name (a surname or a given name) takes one round trip on PostgreSQL ({@link RankedPass}): one
+ * statement reads the ranges in rank order and stops at a full page. Longer queries take two ({@link OnePass}): one
+ * statement reads every range of the query at once, key rows only, a few more than a page each, and the stages are
+ * taken from them in rank order; a second reads the page's display rows. Stage by stage is the way when those reads
+ * fall short (thousands of exact matches of a common surname followed by too few residents), for numbers, and for a
+ * one-word name on H2: the ranges go a few at a time ({@link #BRANCHES_PER_STATEMENT}) in one statement, as a
+ * {@code UNION ALL} of the ranges in rank order, each joined to its display row, read with a fetch size of one page, so
+ * the database stops after the range that fills the page. No range sorts: each reads the primary key of
+ * {@code resident_search_key} in its own order.
  */
 @Repository
 class ResidentSearch {
@@ -70,6 +72,8 @@ class ResidentSearch {
     private final IntUnaryOperator readAhead;
     /** Searches that went stage by stage because the read-ahead fell short (for the benchmark and the tests). */
     private final LongAdder stageByStage = new LongAdder();
+    /** Whether the database is PostgreSQL, asked once. */
+    private volatile Boolean postgreSql;
 
     @Autowired
     ResidentSearch(JdbcClient jdbc) {
@@ -79,6 +83,17 @@ class ResidentSearch {
     ResidentSearch(JdbcClient jdbc, IntUnaryOperator readAhead) {
         this.jdbc = jdbc;
         this.readAhead = readAhead;
+    }
+
+    private boolean onPostgreSql() {
+        Boolean known = postgreSql;
+        if (known == null) {
+            org.springframework.jdbc.core.ResultSetExtractor<Boolean> product = rs -> "PostgreSQL".equals(
+                    rs.getStatement().getConnection().getMetaData().getDatabaseProductName());
+            known = jdbc.sql("SELECT 1").query(product);
+            postgreSql = known;
+        }
+        return known;
     }
 
     long stageByStageSearches() {
@@ -95,13 +110,18 @@ class ResidentSearch {
             if (probes.get().isEmpty()) {
                 return List.of();
             }
-            Optional<List<ResidentSummary>> page = isOneWordName(probes.get())
-                    ? new RankedPass(tenant, probes.get(), limit).page()
-                    : new OnePass(tenant, probes.get(), limit).page();
-            if (page.isPresent()) {
-                return page.get();
+            boolean oneWord = isOneWordName(probes.get());
+            // H2 (the embedded database of a laptop and the demo) has no LATERAL: there a one-word name is read stage by
+            // stage, which answers the same page (ResidentSearchEquivalenceIntegrationTests) at the towns' sizes.
+            if (!oneWord || onPostgreSql()) {
+                Optional<List<ResidentSummary>> page = oneWord
+                        ? new RankedPass(tenant, probes.get(), limit).page()
+                        : new OnePass(tenant, probes.get(), limit).page();
+                if (page.isPresent()) {
+                    return page.get();
+                }
+                stageByStage.increment();
             }
-            stageByStage.increment();
         }
         List<Branch> branches = branches(tenant, query, limit);
         return branches.isEmpty() ? List.of() : page(branches, limit);
@@ -110,11 +130,9 @@ class ResidentSearch {
     /**
      * Which one-pass read answers: a one-word name (several key kinds, exact matches first) is most often a whole name
      * whose exact current matches fill the page, and {@link RankedPass} stops there; anything longer (a reading with a
-     * birth date, a full name) reads every range at once ({@link OnePass}). Measured on 1,000,000 residents (two runs on
-     * a quiet machine, each beside the staged search; docs/benchmarks/residents.md): for a kanji surname and a given
-     * name the ranked read took 1.0× and 0.75× the staged search's p95 where reading everything took 1.65× and 1.07×;
-     * for a reading with a birth date the ranked read took 1.27× the staged search's, reading everything 0.27×. So
-     * each shape takes the read that is fast for it.
+     * birth date, a full name) reads every range at once ({@link OnePass}). Measured on 1,000,000 residents (session 4,
+     * docs/benchmarks/residents.md): for a reading with a birth date, where few rows match and every range runs anyway,
+     * reading everything at once took 0.27× the staged search's p95 and the ranked read 1.27×.
      */
     private static boolean isOneWordName(List<Probe> probes) {
         Probe first = probes.get(0);
@@ -306,29 +324,40 @@ class ResidentSearch {
     }
 
     /**
-     * The search of a one-word name (a surname or a given name, in kanji, alphabet or kana) in one or two round trips: statements hold every range of the query in rank order (probe,
-     * stage, 除票 flag, key kind; a folded range as the two ranges below and above the exact form), each stopped by
-     * LIMIT at one page, exactly the ranges the staged reads send one by one; they are read with a fetch size of about
-     * a page, so the database stops after the range that fills the page and never starts the rest. The exact ranges of
-     * a one-word name go first on their own ({@link #firstStatementRanks}). The ranges read key rows only; one join
-     * over their output adds the display row of each row fetched. Only when a range reads fewer rows than the page could need (a read-ahead shorter than the
-     * page, which the tests set) or a candidate has no display row is the page absent: the caller reads stage by stage.
+     * The search of a one-word name (a surname or a given name, in kanji, alphabet or kana) in one round trip: one
+     * statement reads the ranges of the query in rank order (probe, stage, 除票 flag, key kind; a folded stage as the
+     * two ranges below and above the exact form), each stopped by LIMIT at one page, exactly the ranges the staged reads
+     * send one by one, and joins each key row to its display row. It is read with a fetch size of one page, so the
+     * database stops after the rows that fill the page and never reads the ranges behind them.
+     *
+     * <p>The ranges are rows of a {@code VALUES} list, each read by one parameterised index scan ({@code LATERAL}): a
+     * range costs the database one index descent, not a scan node of its own. With one {@code UNION ALL} branch per
+     * range (sessions 3 to 5) a one-word reading paid for starting up to 24 branches (~10 µs each) and a second round
+     * trip, which is what kept the kana prefix above 5 ms p95 (docs/benchmarks/residents.md). Each range is one interval
+     * of the index's (key, exact form) pair, so one scan shape serves every stage: the exact form, the folded forms
+     * below and above it, and the longer keys.
+     *
+     * <p>Only when a range reads fewer rows than the page could need (a read-ahead shorter than the page, which the
+     * tests set) or a candidate has no display row is the page absent: the caller reads stage by stage.
      */
     private final class RankedPass {
 
+        /** The smallest text after a given text: every key and exact form is text without U+0000 (PostgreSQL refuses it). */
+        private static final String NEXT = "\u0001";
+        /** Above every exact form: U+10FFFF, the last code point, a noncharacter that no name holds. */
+        private static final String LAST = new String(Character.toChars(0x10FFFF));
+
         private final String tenant;
-        private final List<Probe> probes;
         private final int limit;
         /** Rows one range may give: a page, unless the tests shorten it to reach the stage-by-stage reads. */
         private final int cap;
         /** The stages of the query in rank order: probe, stage, 除票 flag, key kind. */
         private final List<Rank> ranks = new ArrayList<>();
-        /** Per range of the statement being read: its rank (a folded stage reads two ranges for one rank). */
+        /** Per range of the statement: its rank (a folded stage reads two ranges for one rank). */
         private final List<Integer> rankOfRange = new ArrayList<>();
 
         RankedPass(String tenant, List<Probe> probes, int limit) {
             this.tenant = tenant;
-            this.probes = probes;
             this.limit = limit;
             this.cap = Math.min(limit, readAhead.applyAsInt(limit));
             for (Probe probe : probes) {
@@ -342,82 +371,52 @@ class ResidentSearch {
             }
         }
 
-        /**
-         * Where the first statement ends. One word (a surname or a given name, in kanji, alphabet or kana) is most often
-         * a whole name whose exact matches among current residents fill the page: those ranges (one per key kind) go
-         * first, alone; the rest (up to 29 ranges more, whose start-up in the database costs more than a round trip)
-         * only when they do not. Measured on 1,000,000 residents: a given name or a kanji surname in about the time of
-         * the staged search's single range, a reading cut short no slower than in one statement.
-         */
-        int firstStatementRanks() {
-            Probe first = probes.get(0);
-            return first.kinds().size() > 1 && first.stages().get(0) == Stage.EXACT ? first.kinds().size() : ranks.size();
-        }
-
-        /** One statement: the ranges of ranks {@code from} to {@code to}, in rank order. */
-        Statement rangeStatement(int from, int to) {
-            StringBuilder sql = new StringBuilder();
-            List<Object> params = new ArrayList<>();
+        /** The statement: every range of every rank, in rank order. */
+        Statement statement() {
             rankOfRange.clear();
-            for (int rank = from; rank < to; rank++) {
+            List<RangeShape> shapes = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
+            for (int rank = 0; rank < ranks.size(); rank++) {
                 Rank read = ranks.get(rank);
-                Probe probe = read.probe();
+                String key = read.probe().key();
+                String exact = read.probe().exact();
                 switch (read.stage()) {
-                    case EXACT -> range(sql, params, rank, read, "k.key_value = ? AND k.exact_value = ? "
-                            + "ORDER BY k.sort_kana, k.atena_number", probe.key(), probe.exact());
+                    case EXACT -> range(shapes, params, rank, false, key, key, exact, exact + NEXT);
                     // Below and above the exact form: never one range that steps over every exact match.
                     case FOLDED -> {
-                        range(sql, params, rank, read, "k.key_value = ? AND k.exact_value < ? "
-                                + "ORDER BY k.exact_value, k.sort_kana, k.atena_number", probe.key(), probe.exact());
-                        range(sql, params, rank, read, "k.key_value = ? AND k.exact_value > ? "
-                                + "ORDER BY k.exact_value, k.sort_kana, k.atena_number", probe.key(), probe.exact());
+                        range(shapes, params, rank, false, key, key, "", exact);
+                        range(shapes, params, rank, false, key, key, exact + NEXT, LAST);
                     }
-                    case PREFIX -> range(sql, params, rank, read, "k.key_value > ? AND k.key_value < ? "
-                            + "ORDER BY k.key_value, k.exact_value, k.sort_kana, k.atena_number", probe.key(),
-                            SearchProbes.upperBound(probe.key()));
+                    case PREFIX -> range(shapes, params, rank, true, key, SearchProbes.upperBound(key), "", LAST);
                 }
             }
-            // One join over the ranges' rows as they come (a nested loop keeps their order): a display row is read only
-            // for a row the client fetches, and the page needs no statement of its own.
             params.add(tenant);
-            return new Statement("SELECT r.atena_number, " + DISPLAY_COLUMNS + ", r.branch FROM (" + sql
-                    + ") r LEFT JOIN resident_current c ON c.tenant_id = ? AND c.atena_number = r.atena_number", params);
+            params.add(tenant);
+            params.add(tenant);
+            return new Statement(RANKED_STATEMENTS.computeIfAbsent(new StatementShape(shapes, cap), ResidentSearch::rankedSql),
+                    params);
         }
 
-        private void range(StringBuilder sql, List<Object> params, int rank, Rank read, String condition, String first,
-                String second) {
-            int range = rankOfRange.size();
+        private void range(List<RangeShape> shapes, List<Object> params, int rank, boolean longer, String fromKey,
+                String toKey, String fromExact, String toExact) {
+            Rank read = ranks.get(rank);
             rankOfRange.add(rank);
-            sql.append(range == 0 ? "" : " UNION ALL ").append("(SELECT k.atena_number, ").append(range)
-                    .append(" AS branch FROM resident_search_key k WHERE k.tenant_id = ? AND k.key_kind = ? AND k.removed = ? AND ")
-                    .append(condition).append(" LIMIT ").append(cap).append(')');
-            params.addAll(List.of(tenant, read.kind(), read.removed(), first, second));
+            shapes.add(new RangeShape(read.kind(), read.removed(), longer));
+            params.addAll(List.of(fromKey, toKey, fromExact, toExact));
         }
 
+        /**
+         * The page: the statement's rows in rank order, each rank giving at most a page and each resident once, until
+         * the page is full; absent when a range was cut short by a read-ahead below the page, or a key row has no display
+         * row (the staged read settles what the page then holds).
+         */
         Optional<List<ResidentSummary>> page() {
             List<ResidentSummary> page = new ArrayList<>();
             Set<String> seen = new HashSet<>();
             int[] rowsOfRank = new int[ranks.size()];
-            int split = firstStatementRanks();
-            for (int[] part : split < ranks.size() ? new int[][] {{0, split}, {split, ranks.size()}} : new int[][] {{0, split}}) {
-                if (page.size() >= limit) {
-                    break;
-                }
-                if (!read(rangeStatement(part[0], part[1]), page, seen, rowsOfRank)) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(page);
-        }
-
-        /**
-         * Adds the statement's rows to the page in rank order, each rank giving at most a page and each resident once,
-         * until the page is full; false when a range was cut short by a read-ahead below the page, or a key row has no
-         * display row (the staged read settles what the page then holds).
-         */
-        private boolean read(Statement statement, List<ResidentSummary> page, Set<String> seen, int[] rowsOfRank) {
+            Statement statement = statement();
             // A ResultSetExtractor, so that the loop, not Spring, moves through the rows and stops at a full page.
-            return jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(limit + 10).query(rs -> {
+            boolean complete = jdbc.sql(statement.sql()).params(statement.params()).withFetchSize(limit).query(rs -> {
                 int range = -1;
                 int rowsOfRange = 0;
                 while (page.size() < limit) {
@@ -447,12 +446,52 @@ class ResidentSearch {
                 }
                 return true;
             });
+            return complete ? Optional.of(page) : Optional.empty();
         }
 
         /** Whether a range that read its whole cap stopped below what its stage could still take (only with a short cap). */
         private boolean cutShort(int range, int rowsOfRange, int[] rowsOfRank) {
             return range >= 0 && cap < limit && rowsOfRange >= cap && rowsOfRank[rankOfRange.get(range)] < limit;
         }
+    }
+
+    /** What the ranked read's statement text depends on: its ranges' kinds and flags, and how many rows each reads. */
+    private record StatementShape(List<RangeShape> ranges, int cap) {
+    }
+
+    private record RangeShape(String kind, boolean removed, boolean longer) {
+    }
+
+    /** The ranked read's statements by shape: a handful (the kinds of one-word query), built once each. */
+    private static final Map<StatementShape, String> RANKED_STATEMENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The ranked read's statement for a shape. The ranges' rows as they come, each joined to its display row (nested
+     * loops keep their order): a display row is read only for a row the client fetches, and the page needs no statement
+     * of its own. A range of longer keys and a range of one key's exact forms are two scan shapes (PostgreSQL stops a
+     * scan on a row comparison's first column only); each range runs the one its row asks for. A range's number, key
+     * kind and flags are the statement's own constants (a kind is one of {@link SearchKeyRows}' codes); only what was
+     * typed goes in as parameters.
+     */
+    private static String rankedSql(StatementShape shape) {
+        StringBuilder values = new StringBuilder();
+        for (int range = 0; range < shape.ranges().size(); range++) {
+            RangeShape read = shape.ranges().get(range);
+            values.append(range == 0 ? "" : ", ").append('(').append(range).append(", CAST('").append(read.kind())
+                    .append("' AS VARCHAR(2)), ").append(read.removed() ? "TRUE" : "FALSE").append(", ")
+                    .append(read.longer() ? "TRUE" : "FALSE").append(", CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(300)), ")
+                    .append("CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(300)))");
+        }
+        return "SELECT x.atena_number, " + DISPLAY_COLUMNS + ", r.branch FROM (VALUES " + values
+                + ") AS r(branch, kind, removed, longer, from_key, to_key, from_exact, to_exact) CROSS JOIN LATERAL "
+                + "((SELECT k.atena_number FROM resident_search_key k WHERE r.longer AND k.tenant_id = ? "
+                + "AND k.key_kind = r.kind AND k.removed = r.removed AND k.key_value > r.from_key AND k.key_value < r.to_key "
+                + "ORDER BY k.key_value, k.exact_value, k.sort_kana, k.atena_number LIMIT " + shape.cap() + ") UNION ALL "
+                + "(SELECT k.atena_number FROM resident_search_key k WHERE NOT r.longer AND k.tenant_id = ? "
+                + "AND k.key_kind = r.kind AND k.removed = r.removed AND k.key_value = r.from_key "
+                + "AND k.exact_value >= r.from_exact AND k.exact_value < r.to_exact "
+                + "ORDER BY k.exact_value, k.sort_kana, k.atena_number LIMIT " + shape.cap() + ")) x "
+                + "LEFT JOIN resident_current c ON c.tenant_id = ? AND c.atena_number = x.atena_number";
     }
 
     private record Rank(Probe probe, Stage stage, boolean removed, String kind) {
@@ -463,8 +502,7 @@ class ResidentSearch {
         return onePassProbes(query).filter(probes -> !probes.isEmpty())
                 .map(probes -> {
                     if (isOneWordName(probes)) {
-                        RankedPass read = new RankedPass(tenant, probes, limit);
-                        return read.rangeStatement(0, read.ranks.size());
+                        return new RankedPass(tenant, probes, limit).statement();
                     }
                     return new OnePass(tenant, probes, limit).rangeStatement();
                 });

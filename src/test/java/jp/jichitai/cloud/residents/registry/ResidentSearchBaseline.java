@@ -20,7 +20,7 @@ import jp.jichitai.cloud.residents.ResidentSummary.Match;
 /**
  * The standard search as it was before it became one statement (commit 4fa10bd): one statement per stage and a
  * last one for the display rows. Kept for the benchmark's before/after comparison and as the oracle of
- * {@code ResidentSearchEquivalenceTests}: the application's search must return the first {@code limit} of these rows.
+ * {@code ResidentSearchEquivalenceIntegrationTests}: the application's search must return the first {@code limit} of these rows.
  * The probes (what a query asks, including the partly unknown birth dates) are the application's
  * {@link SearchProbes}; only how they are read differs.
  * Formerly: the standard person search over {@code resident_search_key}. What was typed decides which keys are read: a

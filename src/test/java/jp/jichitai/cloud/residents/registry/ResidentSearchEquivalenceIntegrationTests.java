@@ -2,10 +2,14 @@ package jp.jichitai.cloud.residents.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -20,21 +24,24 @@ import jp.jichitai.cloud.residents.Resident;
 import jp.jichitai.cloud.residents.ResidentHistory;
 import jp.jichitai.cloud.residents.ResidentSeeder.SeedHousehold;
 import jp.jichitai.cloud.residents.ResidentSummary;
+import jp.jichitai.cloud.support.TestDatabase;
 
 /**
  * The one-statement search returns exactly the first {@code limit} rows of the staged search
- * ({@link ResidentSearchBaseline}), rank and match included, over a synthetic town on H2 (the PostgreSQL run is
- * the benchmark's, which asks both on 1,000,000 residents). Queries are drawn from the town with a fixed seed:
- * readings whole and cut short, in hiragana, with and without birth dates, names in kanji, dates, 宛名番号,
- * 世帯番号 and addresses.
+ * ({@link ResidentSearchBaseline}), rank and match included, over a synthetic town, on H2 and on PostgreSQL (where a
+ * one-word name takes the ranked read, which H2 cannot run; the benchmark asks both on 1,000,000 residents too).
+ * Queries are drawn from the town with a fixed seed: readings whole and cut short, in hiragana, with and without birth
+ * dates, names in kanji, dates, 宛名番号, 世帯番号 and addresses.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ResidentSearchEquivalenceTests {
+class ResidentSearchEquivalenceIntegrationTests {
 
     static final String TENANT = "012211";
     static final long SEED = Long.getLong("jc.test.seed", 20261126L);
 
     SingleConnectionDataSource dataSource;
+    /** The PostgreSQL database made for this class, dropped after it; none on H2. */
+    String postgresDatabase;
     ResidentSearch search;
     /** Reads so few key rows ahead that most searches need the stage-by-stage reads: both paths stay covered. */
     ResidentSearch searchWithShortReadAhead;
@@ -43,9 +50,18 @@ class ResidentSearchEquivalenceTests {
 
     @BeforeAll
     void load() {
-        dataSource = new SingleConnectionDataSource(
-                "jdbc:h2:mem:search-equivalence;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", true);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration", "classpath:db/vendor/h2").load().migrate();
+        if (TestDatabase.postgresRequested()) {
+            postgresDatabase = "jc_test_search_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            adminExecute("CREATE DATABASE " + postgresDatabase + " ENCODING 'UTF8' TEMPLATE template0");
+            dataSource = new SingleConnectionDataSource("jdbc:postgresql://127.0.0.1:5432/" + postgresDatabase + "?user=postgres",
+                    "postgres", "", true);
+        } else {
+            dataSource = new SingleConnectionDataSource(
+                    "jdbc:h2:mem:search-equivalence;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "", true);
+        }
+        Flyway.configure().dataSource(dataSource)
+                .locations("classpath:db/migration", postgresDatabase == null ? "classpath:db/vendor/h2" : "classpath:db/vendor/postgresql")
+                .load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         SyntheticPopulation population = new SyntheticPopulation(SEED, new SyntheticPopulation.Town("名寄市", "096",
                 List.of(new String[] {"010100", "西1条南"}, new String[] {"020100", "風連町本町"}, new String[] {"030100", "智恵文"})),
@@ -81,6 +97,17 @@ class ResidentSearchEquivalenceTests {
     @AfterAll
     void close() {
         dataSource.destroy();
+        if (postgresDatabase != null) {
+            adminExecute("DROP DATABASE IF EXISTS " + postgresDatabase + " WITH (FORCE)");
+        }
+    }
+
+    private static void adminExecute(String sql) {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres")) {
+            admin.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     @Test
@@ -129,8 +156,9 @@ class ResidentSearchEquivalenceTests {
         // Both ways of reading must have answered: the one-pass read for most, the stage-by-stage read when it fell short.
         assertThat(search.stageByStageSearches()).as("searches read stage by stage, normal read-ahead")
                 .isLessThan(queries.size() / 4);
+        // (On H2 a one-word name is read stage by stage from the start, which this count leaves out.)
         assertThat(searchWithShortReadAhead.stageByStageSearches()).as("searches read stage by stage, short read-ahead")
-                .isGreaterThan(queries.size() / 4);
+                .isGreaterThan(postgresDatabase == null ? queries.size() / 20 : queries.size() / 4);
         // The queries must reach the cases that matter: full pages, several stages, the staged search's overlong pages.
         assertThat(longer).as("queries where the staged search returned more than the limit").isPositive();
     }
