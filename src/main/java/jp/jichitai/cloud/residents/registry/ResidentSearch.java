@@ -371,38 +371,46 @@ class ResidentSearch {
             }
         }
 
-        /** The statement: every range of every rank, in rank order. */
+        /**
+         * The statement: every range of every rank, in rank order. What was typed goes in once per probe (its key, exact
+         * form, the text after the exact form and the end of the key's prefix range); each range takes its bounds from
+         * them by the statement's own text.
+         */
         Statement statement() {
             rankOfRange.clear();
             List<RangeShape> shapes = new ArrayList<>();
             List<Object> params = new ArrayList<>();
+            List<Probe> probes = new ArrayList<>();
             for (int rank = 0; rank < ranks.size(); rank++) {
                 Rank read = ranks.get(rank);
-                String key = read.probe().key();
-                String exact = read.probe().exact();
+                if (!probes.contains(read.probe())) {
+                    probes.add(read.probe());
+                    params.addAll(List.of(read.probe().key(), read.probe().exact(), read.probe().exact() + NEXT,
+                            SearchProbes.upperBound(read.probe().key())));
+                }
+                int probe = probes.indexOf(read.probe());
                 switch (read.stage()) {
-                    case EXACT -> range(shapes, params, rank, false, key, key, exact, exact + NEXT);
+                    case EXACT -> range(shapes, rank, probe, Interval.EXACT);
                     // Below and above the exact form: never one range that steps over every exact match.
                     case FOLDED -> {
-                        range(shapes, params, rank, false, key, key, "", exact);
-                        range(shapes, params, rank, false, key, key, exact + NEXT, LAST);
+                        range(shapes, rank, probe, Interval.BELOW);
+                        range(shapes, rank, probe, Interval.ABOVE);
                     }
-                    case PREFIX -> range(shapes, params, rank, true, key, SearchProbes.upperBound(key), "", LAST);
+                    case PREFIX -> range(shapes, rank, probe, Interval.LONGER);
                 }
             }
+            params.add(LAST);
             params.add(tenant);
             params.add(tenant);
             params.add(tenant);
-            return new Statement(RANKED_STATEMENTS.computeIfAbsent(new StatementShape(shapes, cap), ResidentSearch::rankedSql),
-                    params);
+            return new Statement(RANKED_STATEMENTS.computeIfAbsent(new StatementShape(probes.size(), shapes, cap),
+                    ResidentSearch::rankedSql), params);
         }
 
-        private void range(List<RangeShape> shapes, List<Object> params, int rank, boolean longer, String fromKey,
-                String toKey, String fromExact, String toExact) {
+        private void range(List<RangeShape> shapes, int rank, int probe, Interval interval) {
             Rank read = ranks.get(rank);
             rankOfRange.add(rank);
-            shapes.add(new RangeShape(read.kind(), read.removed(), longer));
-            params.addAll(List.of(fromKey, toKey, fromExact, toExact));
+            shapes.add(new RangeShape(read.kind(), read.removed(), probe, interval));
         }
 
         /**
@@ -455,11 +463,16 @@ class ResidentSearch {
         }
     }
 
-    /** What the ranked read's statement text depends on: its ranges' kinds and flags, and how many rows each reads. */
-    private record StatementShape(List<RangeShape> ranges, int cap) {
+    /** What the ranked read's statement text depends on: its probes, its ranges' kinds and intervals, and their LIMIT. */
+    private record StatementShape(int probes, List<RangeShape> ranges, int cap) {
     }
 
-    private record RangeShape(String kind, boolean removed, boolean longer) {
+    private record RangeShape(String kind, boolean removed, int probe, Interval interval) {
+    }
+
+    /** Which part of a probe's key a range reads: the exact form, the folded forms below or above it, or longer keys. */
+    private enum Interval {
+        EXACT, BELOW, ABOVE, LONGER
     }
 
     /** The ranked read's statements by shape: a handful (the kinds of one-word query), built once each. */
@@ -470,19 +483,32 @@ class ResidentSearch {
      * loops keep their order): a display row is read only for a row the client fetches, and the page needs no statement
      * of its own. A range of longer keys and a range of one key's exact forms are two scan shapes (PostgreSQL stops a
      * scan on a row comparison's first column only); each range runs the one its row asks for. A range's number, key
-     * kind and flags are the statement's own constants (a kind is one of {@link SearchKeyRows}' codes); only what was
-     * typed goes in as parameters.
+     * kind and flags are the statement's own constants (a kind is one of {@link SearchKeyRows}' codes).
      */
     private static String rankedSql(StatementShape shape) {
+        StringBuilder typed = new StringBuilder();
+        for (int probe = 0; probe < shape.probes(); probe++) {
+            typed.append(probe == 0 ? "" : ", ").append("CAST(? AS VARCHAR(300)) AS key").append(probe)
+                    .append(", CAST(? AS VARCHAR(300)) AS exact").append(probe)
+                    .append(", CAST(? AS VARCHAR(300)) AS after").append(probe)
+                    .append(", CAST(? AS VARCHAR(300)) AS upper").append(probe);
+        }
         StringBuilder values = new StringBuilder();
         for (int range = 0; range < shape.ranges().size(); range++) {
             RangeShape read = shape.ranges().get(range);
-            values.append(range == 0 ? "" : ", ").append('(').append(range).append(", CAST('").append(read.kind())
-                    .append("' AS VARCHAR(2)), ").append(read.removed() ? "TRUE" : "FALSE").append(", ")
-                    .append(read.longer() ? "TRUE" : "FALSE").append(", CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(300)), ")
-                    .append("CAST(? AS VARCHAR(300)), CAST(? AS VARCHAR(300)))");
+            int probe = read.probe();
+            String bounds = switch (read.interval()) {
+                case EXACT -> "p.key%1$d, p.key%1$d, p.exact%1$d, p.after%1$d";
+                case BELOW -> "p.key%1$d, p.key%1$d, '', p.exact%1$d";
+                case ABOVE -> "p.key%1$d, p.key%1$d, p.after%1$d, p.last";
+                case LONGER -> "p.key%1$d, p.upper%1$d, '', p.last";
+            };
+            values.append(range == 0 ? "" : ", ").append('(').append(range).append(", '").append(read.kind()).append("', ")
+                    .append(read.removed() ? "TRUE" : "FALSE").append(", ").append(read.interval() == Interval.LONGER ? "TRUE" : "FALSE")
+                    .append(", ").append(bounds.formatted(probe)).append(')');
         }
-        return "SELECT x.atena_number, " + DISPLAY_COLUMNS + ", r.branch FROM (VALUES " + values
+        return "SELECT x.atena_number, " + DISPLAY_COLUMNS + ", r.branch FROM (SELECT " + typed
+                + ", CAST(? AS VARCHAR(300)) AS last) p CROSS JOIN LATERAL (VALUES " + values
                 + ") AS r(branch, kind, removed, longer, from_key, to_key, from_exact, to_exact) CROSS JOIN LATERAL "
                 + "((SELECT k.atena_number FROM resident_search_key k WHERE r.longer AND k.tenant_id = ? "
                 + "AND k.key_kind = r.kind AND k.removed = r.removed AND k.key_value > r.from_key AND k.key_value < r.to_key "

@@ -49,6 +49,8 @@ public final class ResidentSearchBenchmark {
     static final String DATABASE = "jc_bench_residents";
     static final String TENANT = "012211";
     static final int CLIENTS = 4;
+    /** Searches of each kind before the measured ones, each way, so that the JIT has compiled the path (see warm()). */
+    static final int WARM_UP = Integer.getInteger("jc.bench.warmup", 3000);
 
     public static void main(String[] args) throws Exception {
         int residents = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -249,19 +251,24 @@ public final class ResidentSearchBenchmark {
                             + "question as plain `ILIKE '%term%'` on `resident_current` (kana/name, birth date), `ORDER BY kana LIMIT 50`, "
                             + "same clients.\n\n")
                     .append("Before: the staged search (`ResidentSearchBaseline`, one statement per index range and one for the "
-                            + "display rows, up to ~17 round trips). After: `ResidentSearch`, two round trips: one "
-                            + "statement reads every range of the query (probe × key kind × 除票 flag) at once, key rows only, 2 × 50 + 10 "
-                            + "rows at most each, the stages are taken from them in rank order in Java, and a second statement reads the "
-                            + "page's display rows; when the read-ahead falls short it reads stage by stage (column \"stage by stage\"). Both in the same run, on the same database, same clients, kind by kind. \"same results\": "
-                            + "every query of the kind asked both ways; after must equal the first 50 rows of before.\n\n")
+                            + "display rows, up to ~17 round trips). After: `ResidentSearch`. A one-word name (kana prefix, given name, "
+                            + "kanji) in one round trip: one statement whose ranges (probe × stage × 除票 flag × key kind) are the rows of a "
+                            + "`VALUES` list, each read in rank order by one `LATERAL` index scan and joined to its display row, "
+                            + "stopped at a full page. Anything longer (kana + birth date) in two: one statement reads every range at "
+                            + "once, key rows only, 2 × 50 + 10 rows at most each, the stages are taken from them in rank order in Java, "
+                            + "and a second statement reads the page's display rows. When a read falls short it reads stage by stage "
+                            + "(column \"stage by stage\"). Both in the same run, on the same database, same clients, kind by kind, each way "
+                            + "after " + WARM_UP + " searches of the kind that are not measured (the JIT compiles the path while they run: a "
+                            + "server answers warmed up). \"same results\": every query of the kind asked both ways; after must equal the "
+                            + "first 50 rows of before.\n\n")
                     .append("| query kind | searches | before p50 / p95 / p99 ms | after p50 / p95 / p99 ms | p95 before / after "
                             + "| ILIKE p50 / p95 ms | ratio p95 (ILIKE / after) | rows (first query) | same results | stage by stage |\n")
                     .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             StringBuilder plans = new StringBuilder();
             for (Kind kind : kinds) {
                 transactions.execute(status -> search.search(TENANT, kind.queries().get(0), 50)); // warm the path
-                warm(kind, search, transactions, 200);
-                warmBaseline(kind, baseline, transactions, 200);
+                warm(kind, search, transactions, WARM_UP);
+                warmBaseline(kind, baseline, transactions, WARM_UP);
                 int[] compared = compare(kind, search, baseline, transactions);
                 double[] before = run(kind, searchesPerKind, query -> transactions.execute(status -> baseline.search(TENANT, query, 50)).size());
                 long stagedBefore = search.stageByStageSearches();
@@ -284,9 +291,9 @@ public final class ResidentSearchBenchmark {
                     + "several developers) at the end of the measurement: " + loadAverage() + " — figures taken on a busy "
                     + "machine are upper bounds.\n\n")
                     .append("## Plans (EXPLAIN (ANALYZE, BUFFERS) of the range statement of the first query of each kind)\n\n")
-                    .append("Each branch reads one range of the primary key of `resident_search_key` "
-                            + "(tenant_id, key_kind, removed, key_value, exact_value, sort_kana, atena_number) from the key to the end "
-                            + "of its prefix range, in display order, index only, and stops at its LIMIT; the display rows of the page "
+                    .append("Each range reads one interval of the primary key of `resident_search_key` "
+                            + "(tenant_id, key_kind, removed, key_value, exact_value, sort_kana, atena_number) in display order, index "
+                            + "only, and stops at its LIMIT; a one-word name's display rows are joined as the rows come, a longer query's "
                             + "follow in a second statement by primary key.\n\n").append(plans);
             Files.createDirectories(report.getParent());
             Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
