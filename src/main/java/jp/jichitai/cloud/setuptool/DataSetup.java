@@ -102,10 +102,9 @@ public final class DataSetup {
     /** About how many rows the two threads writing the import file make at a time (tests set 1 to cut small files). */
     static final String WRITE_SLICE_ROWS = "jc.setup.write-slice-rows";
     /**
-     * From this size in bytes data_d0101 is read in two parts by two threads (see {@link #readResidentsInTwoParts});
-     * off unless the system property {@code jc.setup.read-in-two-from} sets a size (tests set 1 to split small files):
-     * on a quiet machine the two-part read cost 15 % more CPU and gave no wall-clock gain on the 1M set
-     * (docs/benchmarks/migration.md, 2026-12-06).
+     * From this size in bytes (16 MB) data_d0101 is read in two parts by two threads (see {@link #readResidentsInTwoParts});
+     * the system property {@code jc.setup.read-in-two-from} changes it (tests set 1 to split small files; a size larger
+     * than the file reads it in one pass).
      */
     static final String READ_IN_TWO_FROM = "jc.setup.read-in-two-from";
     private static final MessageId GAIJI_SEEN = MessageId.of("W-MIG-0002");
@@ -418,6 +417,13 @@ public final class DataSetup {
             // readResidentsInTwoParts): it lists as many more warnings as there are 外字 code points.
             this.found = new MigrationProblems(from == 0 ? options.errorListLimit()
                     : options.errorListLimit() + GaijiTally.LAST - GaijiTally.FIRST + 1);
+            if (from == 0) {
+                allocate();
+            }
+        }
+
+        /** The part's tables, sized from the file's line length; the later part's are made by its own thread. */
+        private void allocate() throws IOException {
             Path file = inputOf(residentLayout);
             int all = estimatedRows(file);
             int rows = (int) Math.min(all, all * (to - from) / Math.max(1, Files.size(file)) + 16);
@@ -428,6 +434,9 @@ public final class DataSetup {
 
         void read() {
             try {
+                if (projection == null) {
+                    allocate();
+                }
                 valid = readFile(residentLayout, reconciliation, residentHandler(projection, found), found, from, to, keys);
             } catch (IOException | RuntimeException e) {
                 failure = e;
@@ -454,15 +463,16 @@ public final class DataSetup {
     private ResidentPart laterResidentPart(FileReconciliation legacyRows, FileReconciliation incomeRows) throws IOException {
         Path file = inputOf(residentLayout);
         long size = Files.size(file);
-        if (size < Long.getLong(READ_IN_TWO_FROM, Long.MAX_VALUE) || !new KeyTracker(residentLayout, 16).isPacked()) {
+        if (size < Long.getLong(READ_IN_TWO_FROM, 16L << 20) || !new KeyTracker(residentLayout, 16).isPacked()) {
             return null;
         }
         long others = (legacyRows.missing() ? 0 : Files.size(inputOf(legacyLayout)))
                 + (incomeRows.missing() ? 0 : Files.size(inputOf(incomeLayout)));
-        // A byte of data_d0301/d0603 costs about half as much as one of data_d0101 (shorter rows, fewer checks), and
-        // this thread also starts the tool, joins the parts and sorts, about a fifth of reading data_d0101 (per-thread
-        // CPU samples of the 1M-resident set, 2026-12-06): the second thread takes that much more.
-        double share = Math.max(0.1, Math.min(0.75, (size - others / 2.0) / (2.0 * size) + 0.2));
+        // A byte of data_d0301/d0603 costs about as much as one of data_d0101 (thread CPU time of the 1M set,
+        // 2026-12-06: 4.4–5.4 and 4.5–5.7 ms a MB), and this thread makes the tables for the whole file before it reads,
+        // about a twentieth of reading it: the two threads end together when the second takes half of all the bytes
+        // but data_d0301/d0603 and a fortieth of data_d0101 more (35 % of data_d0101 for the 1M set).
+        double share = Math.max(0.1, Math.min(0.75, 0.525 - others / (2.0 * size)));
         long target = size - (long) (size * share);
         long cut = -1;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -492,7 +502,7 @@ public final class DataSetup {
      * read again, whole, by this thread.
      */
     private void readResidentsInTwoParts(FileReconciliation reconciliation, ResidentPart first, ResidentPart later) throws IOException {
-        if (!first.clean() || !later.clean() || first.keys.sharesKeyWith(later.keys)) {
+        if (!first.clean() || !later.clean() || later.keys.sharesKeyWith(first.keys)) {
             first.projection = null;
             later.projection = null;
             reconciliation.forgetReading();
