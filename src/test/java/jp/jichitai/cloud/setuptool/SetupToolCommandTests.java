@@ -44,6 +44,12 @@ class SetupToolCommandTests {
         return new Run(exit, err.toString());
     }
 
+    /** The head start the command takes in the background must really run the reader, validator and writer. */
+    @Test
+    void theBackgroundPreparationReadsItsRowInMemoryWithoutAProblem() throws IOException {
+        assertThat(DataSetup.prepare()).isTrue();
+    }
+
     @Test
     void writesTheHandWrittenExpectedImportFileForTheValidDataset() throws IOException {
         Path output = temporary.resolve("out").resolve("import.csv");
