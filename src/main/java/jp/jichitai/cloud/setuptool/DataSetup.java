@@ -755,6 +755,10 @@ public final class DataSetup {
             SliceWriter mine = new SliceWriter(order, cuts, nextSlice, output, outputName);
             try {
                 mine.write();
+            } catch (OrderedSlices.AbandonedException abandoned) {
+                // The other thread gave up first: what made it give up is the problem to report.
+                await(second, "writing slices of the import file");
+                throw abandoned;
             } finally {
                 // The file is closed below: the other thread must be done with it, whatever happened here.
                 try {

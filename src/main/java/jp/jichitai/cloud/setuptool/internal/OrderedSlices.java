@@ -52,6 +52,15 @@ public final class OrderedSlices {
         }
     }
 
+    /** Thrown to a thread waiting for a slice that will not be written because another thread gave up. */
+    public static final class AbandonedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        AbandonedException(int slice) {
+            super("slice " + slice + " was not written: another thread making slices gave up");
+        }
+    }
+
     private final WritableByteChannel target;
     private final Buffer[] ready;
     private int next;
@@ -104,11 +113,11 @@ public final class OrderedSlices {
         }
     }
 
-    /** Waits until slice {@code slice} is written (its buffer may be reused then); throws when the writing failed. */
+    /** Waits until slice {@code slice} is written (its buffer may be reused then); throws when the writing was given up. */
     public synchronized void awaitWritten(int slice) throws IOException {
         while (next <= slice) {
             if (failed) {
-                throw new IOException("an earlier slice was not written");
+                throw new AbandonedException(slice);
             }
             try {
                 wait();

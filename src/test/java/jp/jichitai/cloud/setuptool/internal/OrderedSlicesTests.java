@@ -86,7 +86,7 @@ class OrderedSlicesTests {
                 return null;
             });
             slices.fail();
-            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(IOException.class);
+            assertThatThrownBy(() -> waiting.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(OrderedSlices.AbandonedException.class);
         } finally {
             thread.shutdownNow();
         }
