@@ -509,11 +509,10 @@ public final class DataSetup {
         }
         long others = (legacyRows.missing() ? 0 : Files.size(inputOf(legacyLayout)))
                 + (incomeRows.missing() ? 0 : Files.size(inputOf(incomeLayout)));
-        // A byte of data_d0301/d0603 costs about as much as one of data_d0101 (thread CPU time of the 1M set,
-        // 2026-12-06: 4.4–5.4 and 4.5–5.7 ms a MB), and this thread makes the tables for the whole file before it reads,
-        // about a twentieth of reading it: the two threads end together when the second takes half of all the bytes
-        // but data_d0301/d0603 and a fortieth of data_d0101 more (35 % of data_d0101 for the 1M set).
-        double share = Math.max(0.1, Math.min(0.75, 0.525 - others / (2.0 * size)));
+        // A byte of data_d0301/d0603 costs about 1.2 times one of data_d0101 (thread CPU time of the 1M set on a quiet
+        // machine, 2026-12-06: d0603 5.1 ms a MB, d0101 4.4–4.5): the two threads end together when the second takes
+        // half of data_d0101 less 0.6 of the others' bytes (29 % of data_d0101 for the 1M set).
+        double share = Math.max(0.1, Math.min(0.75, 0.5 - 0.6 * others / size));
         long target = size - (long) (size * share);
         long cut = -1;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
