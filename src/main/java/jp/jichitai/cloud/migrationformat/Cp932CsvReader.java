@@ -37,6 +37,25 @@ public final class Cp932CsvReader implements Closeable {
     private static final MessageId TRAILING_COMMA = MessageId.of("E-MIG-0008");
     private static final MessageId GAIJI = MessageId.of("W-MIG-0002");
 
+    /** What a byte at or above 0x80 is when it starts a character: one of the three kinds below. */
+    private static final byte[] FIRST_BYTE_KINDS = new byte[256];
+    /** What a byte pair (first × 256 + second) is: a character ({@link #CHARACTER}), a 外字 or no character. */
+    private static final byte[] PAIR_KINDS = new byte[65536];
+    private static final byte CHARACTER = 0;
+    private static final byte GAIJI_OR_LEAD = 1;
+    private static final byte NO_CHARACTER = 2;
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            char c = Cp932Tables.SINGLE[b];
+            FIRST_BYTE_KINDS[b] = c == Cp932Tables.LEAD ? GAIJI_OR_LEAD : c == Cp932Tables.INVALID ? NO_CHARACTER : CHARACTER;
+        }
+        for (int pair = 0; pair < PAIR_KINDS.length; pair++) {
+            char c = Cp932Tables.DOUBLE[pair];
+            PAIR_KINDS[pair] = c == Cp932Tables.INVALID ? NO_CHARACTER : GaijiTally.isGaiji(c) ? GAIJI_OR_LEAD : CHARACTER;
+        }
+    }
+
     private final InputStream in;
     private final Layout layout;
     private final String fileName;
@@ -192,8 +211,10 @@ public final class Cp932CsvReader implements Closeable {
      */
     private int splitUpToLineEnd(CsvRow r, int start, boolean lastLine) {
         byte[] bytes = buffer;
-        char[] single = Cp932Tables.SINGLE;
-        char[] pairs = Cp932Tables.DOUBLE;
+        byte[] firstByteKinds = FIRST_BYTE_KINDS;
+        byte[] pairKinds = PAIR_KINDS;
+        // Read once: only the careful path sets it, never during this loop.
+        boolean nonAscii = nonAsciiSeen;
         int[] byteStarts = r.byteStarts;
         int[] charStarts = r.charStarts;
         byteStarts[0] = start;
@@ -238,18 +259,22 @@ public final class Cp932CsvReader implements Closeable {
                     control = true;
                 }
             } else {
-                if (!nonAsciiSeen) {
+                if (!nonAscii) {
                     return CAREFUL;
                 }
-                char c = single[b & 0xFF];
-                if (c == Cp932Tables.LEAD) {
+                byte kind = firstByteKinds[b & 0xFF];
+                if (kind == GAIJI_OR_LEAD) {
                     if (++i == end) {
                         return lastLine ? CAREFUL : MORE;
                     }
-                    c = pairs[(b & 0xFF) << 8 | bytes[i] & 0xFF];
-                    gaijiSeen |= GaijiTally.isGaiji(c);
-                }
-                if (c == Cp932Tables.INVALID) {
+                    byte pair = pairKinds[(b & 0xFF) << 8 | bytes[i] & 0xFF];
+                    if (pair != CHARACTER) {
+                        if (pair == NO_CHARACTER) {
+                            return CAREFUL;
+                        }
+                        gaijiSeen = true;
+                    }
+                } else if (kind == NO_CHARACTER) {
                     return CAREFUL;
                 }
             }

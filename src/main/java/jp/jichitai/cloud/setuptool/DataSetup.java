@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import jp.jichitai.cloud.migrationformat.Cp932CsvReader;
 import jp.jichitai.cloud.migrationformat.Cp932CsvWriter;
@@ -32,6 +33,7 @@ import jp.jichitai.cloud.migrationformat.Cp932Tables;
 import jp.jichitai.cloud.setuptool.internal.DistrictNames;
 import jp.jichitai.cloud.migrationformat.KeyTracker;
 import jp.jichitai.cloud.setuptool.internal.LongIntHashMap;
+import jp.jichitai.cloud.setuptool.internal.OrderedSlices;
 import jp.jichitai.cloud.setuptool.internal.ResidentProjection;
 import jp.jichitai.cloud.shared.MessageId;
 
@@ -93,15 +95,16 @@ public final class DataSetup {
     private static final long PROGRESS_FROM_BYTES = 32L << 20;
     private static final int DISTRICT_IN_KEPT = 10;
     /**
-     * From this many current residents the import file is written by two threads (see {@link #writeInTwoHalves});
+     * From this many current residents the import file is written by two threads (see {@link #writeInSlices});
      * the system property {@code jc.setup.write-in-two-from} changes it (tests set 1 to use two on small files).
      */
     static final String WRITE_IN_TWO_FROM = "jc.setup.write-in-two-from";
+    /** About how many rows the two threads writing the import file make at a time (tests set 1 to cut small files). */
+    static final String WRITE_SLICE_ROWS = "jc.setup.write-slice-rows";
     /**
-     * From this size in bytes data_d0101 is read in two parts by two threads (see {@link #readResidentsInTwoParts});
-     * off unless the system property {@code jc.setup.read-in-two-from} sets a size (tests set 1 to split small files):
-     * on a quiet machine the two-part read cost 15 % more CPU and gave no wall-clock gain on the 1M set
-     * (docs/benchmarks/migration.md, 2026-12-06).
+     * From this size in bytes (16 MB) data_d0101 is read in two parts by two threads (see {@link #readResidentsInTwoParts});
+     * the system property {@code jc.setup.read-in-two-from} changes it (tests set 1 to split small files; a size larger
+     * than the file reads it in one pass).
      */
     static final String READ_IN_TWO_FROM = "jc.setup.read-in-two-from";
     private static final MessageId GAIJI_SEEN = MessageId.of("W-MIG-0002");
@@ -139,6 +142,47 @@ public final class DataSetup {
         legacyLayout = layouts.layout("data_d0301");
         incomeLayout = layouts.layout("data_d0603");
         outputLayout = layouts.layout("victim_support_import");
+    }
+
+    /**
+     * Starts a thread that loads and initialises what every run needs — the built-in layouts, the validators' plans,
+     * the CP932 tables, the reader and the writer — on a tiny row in memory, so that the command line's parsing (a
+     * quarter of a second of class loading and reflection in picocli) and this happen side by side on two cores
+     * instead of one after the other. It reads no file and reports nothing; whatever it throws is ignored, the run
+     * itself meeting the same problem again.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                prepare();
+            } catch (Exception | LinkageError ignored) {
+                // Only a head start: the run loads the same things itself and reports what goes wrong.
+            }
+        }, "setup-prepare");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** What {@link #prepareInBackground} does; true when the row in memory was read and found valid. */
+    static boolean prepare() throws IOException {
+        Layouts layouts = Layouts.version(Layouts.DEFAULT_VERSION);
+        MigrationProblems ignored = new MigrationProblems(1);
+        for (String name : List.of("data_d0101", "data_d0301", "data_d0603")) {
+            new RowValidator(layouts.layout(name), name, ignored);
+        }
+        Layout districts = layouts.layout("data_cyonei");
+        RowValidator validator = new RowValidator(districts, districts.fileName(), ignored);
+        byte[] row = "012345,町\r\n".getBytes(Cp932CsvReader.CP932);
+        boolean valid = false;
+        try (Cp932CsvReader reader = Cp932CsvReader.of(new java.io.ByteArrayInputStream(row), districts.fileName(), districts,
+                false, ignored, new GaijiTally())) {
+            for (CsvRow read; (read = reader.next()) != null; ) {
+                valid = !read.isMalformed() && validator.validate(read);
+            }
+        }
+        Layout output = layouts.layout("victim_support_import");
+        new Cp932CsvWriter(OutputStream.nullOutputStream(), output.fileName(), output, GaijiMap.none(), ignored).writeHeader();
+        return valid && ignored.errorCount() == 0;
     }
 
     public static SetupResult run(Options options) throws IOException {
@@ -414,6 +458,13 @@ public final class DataSetup {
             // readResidentsInTwoParts): it lists as many more warnings as there are 外字 code points.
             this.found = new MigrationProblems(from == 0 ? options.errorListLimit()
                     : options.errorListLimit() + GaijiTally.LAST - GaijiTally.FIRST + 1);
+            if (from == 0) {
+                allocate();
+            }
+        }
+
+        /** The part's tables, sized from the file's line length; the later part's are made by its own thread. */
+        private void allocate() throws IOException {
             Path file = inputOf(residentLayout);
             int all = estimatedRows(file);
             int rows = (int) Math.min(all, all * (to - from) / Math.max(1, Files.size(file)) + 16);
@@ -424,6 +475,9 @@ public final class DataSetup {
 
         void read() {
             try {
+                if (projection == null) {
+                    allocate();
+                }
                 valid = readFile(residentLayout, reconciliation, residentHandler(projection, found), found, from, to, keys);
             } catch (IOException | RuntimeException e) {
                 failure = e;
@@ -450,15 +504,15 @@ public final class DataSetup {
     private ResidentPart laterResidentPart(FileReconciliation legacyRows, FileReconciliation incomeRows) throws IOException {
         Path file = inputOf(residentLayout);
         long size = Files.size(file);
-        if (size < Long.getLong(READ_IN_TWO_FROM, Long.MAX_VALUE) || !new KeyTracker(residentLayout, 16).isPacked()) {
+        if (size < Long.getLong(READ_IN_TWO_FROM, 16L << 20) || !new KeyTracker(residentLayout, 16).isPacked()) {
             return null;
         }
         long others = (legacyRows.missing() ? 0 : Files.size(inputOf(legacyLayout)))
                 + (incomeRows.missing() ? 0 : Files.size(inputOf(incomeLayout)));
-        // A byte of data_d0301/d0603 costs about half as much as one of data_d0101 (shorter rows, fewer checks), and
-        // this thread also starts the tool, joins the parts and sorts, about a fifth of reading data_d0101 (per-thread
-        // CPU samples of the 1M-resident set, 2026-12-06): the second thread takes that much more.
-        double share = Math.max(0.1, Math.min(0.75, (size - others / 2.0) / (2.0 * size) + 0.2));
+        // A byte of data_d0301/d0603 costs about 1.2 times one of data_d0101 (thread CPU time of the 1M set on a quiet
+        // machine, 2026-12-06: d0603 5.1 ms a MB, d0101 4.4–4.5): the two threads end together when the second takes
+        // half of data_d0101 less 0.6 of the others' bytes (29 % of data_d0101 for the 1M set).
+        double share = Math.max(0.1, Math.min(0.75, 0.5 - 0.6 * others / size));
         long target = size - (long) (size * share);
         long cut = -1;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -488,7 +542,7 @@ public final class DataSetup {
      * read again, whole, by this thread.
      */
     private void readResidentsInTwoParts(FileReconciliation reconciliation, ResidentPart first, ResidentPart later) throws IOException {
-        if (!first.clean() || !later.clean() || first.keys.sharesKeyWith(later.keys)) {
+        if (!first.clean() || !later.clean() || later.keys.sharesKeyWith(first.keys)) {
             first.projection = null;
             later.projection = null;
             reconciliation.forgetReading();
@@ -643,7 +697,7 @@ public final class DataSetup {
         long written = 0;
         try {
             int[] order = residents.currentResidentsInImportOrder();
-            Long inTwo = order.length >= Math.max(2, Integer.getInteger(WRITE_IN_TWO_FROM, 50_000)) ? writeInTwoHalves(order, temporary, outputName) : null;
+            Long inTwo = order.length >= Math.max(2, Integer.getInteger(WRITE_IN_TWO_FROM, 50_000)) ? writeInSlices(order, temporary, outputName) : null;
             if (inTwo != null) {
                 written = inTwo;
             } else {
@@ -677,68 +731,133 @@ public final class DataSetup {
      * character, applying the 外字 map), so no String is built per field.
      */
     /**
-     * Writes the import file with two threads: this one writes the header and the first half of the rows (cut at a
-     * household's end) into the file, the other the second half into a part file beside it, which is then appended.
-     * Each half reports to problems of its own; if either half found any problem (a character CP932 cannot hold, a
-     * separator in a field), the result is thrown away and null returned, and the file is written again by one
-     * thread, so the problems are reported with the same output line numbers as always.
+     * Writes the import file with two threads: the rows are cut into slices of about {@code jc.setup.write-slice-rows}
+     * rows (4096; each cut at a household's end), which this thread and another make in turns, each into a buffer of
+     * its own, and {@link OrderedSlices} puts into the file in order. Each thread reports to problems of its own; if
+     * either found any problem (a character CP932 cannot hold, a separator in a field), the result is thrown away and
+     * null returned, and the file is written again by one thread, so the problems are reported with the same output
+     * line numbers as always.
      */
-    private Long writeInTwoHalves(int[] order, Path temporary, String outputName) throws IOException {
-        int half = order.length / 2;
-        while (half < order.length && residents.householdNumber(order[half]) == residents.householdNumber(order[half - 1])) {
-            half++;
-        }
-        int cut = half;
-        Path part = Files.createTempFile(temporary.getParent(), "." + outputName, ".part");
-        try {
-            MigrationProblems secondProblems = new MigrationProblems(options.errorListLimit());
-            boolean[] secondReferenced = new boolean[districtNames.size()];
-            FutureTask<Long> second = new FutureTask<>(() -> {
-                try (OutputStream stream = Files.newOutputStream(part);
-                        Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), secondProblems)) {
-                    return writeResidents(writer, order, cut, order.length, secondReferenced);
-                }
+    private Long writeInSlices(int[] order, Path temporary, String outputName) throws IOException {
+        int[] cuts = householdCuts(order, Math.max(1, Integer.getInteger(WRITE_SLICE_ROWS, 4096)));
+        AtomicInteger nextSlice = new AtomicInteger();
+        try (FileChannel file = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            OrderedSlices output = new OrderedSlices(file, cuts.length - 1);
+            SliceWriter other = new SliceWriter(order, cuts, nextSlice, output, outputName);
+            FutureTask<Void> second = new FutureTask<>(() -> {
+                other.write();
+                return null;
             });
-            Thread thread = new Thread(second, "setup-write-second-half");
+            Thread thread = new Thread(second, "setup-write-slices");
             thread.setDaemon(true);
             thread.start();
-            MigrationProblems firstProblems = new MigrationProblems(options.errorListLimit());
-            boolean[] referenced = new boolean[districtNames.size()];
-            long written;
-            try (OutputStream stream = Files.newOutputStream(temporary);
-                    Cp932CsvWriter writer = new Cp932CsvWriter(stream, outputName, outputLayout, options.gaiji(), firstProblems)) {
-                writer.writeHeader();
-                written = writeResidents(writer, order, 0, cut, referenced);
+            SliceWriter mine = new SliceWriter(order, cuts, nextSlice, output, outputName);
+            try {
+                mine.write();
+            } catch (OrderedSlices.AbandonedException abandoned) {
+                // The other thread gave up first: what made it give up is the problem to report.
+                await(second, "writing slices of the import file");
+                throw abandoned;
             } finally {
-                // The part file is deleted below: the second half must be done with it, whatever happened here.
+                // The file is closed below: the other thread must be done with it, whatever happened here.
                 try {
                     second.get();
                 } catch (ExecutionException | InterruptedException ignored) {
-                    // reported by await below when this half succeeded
+                    // reported by await below when this thread succeeded
                 }
             }
-            written += await(second, "writing the second half");
-            if (firstProblems.errorCount() + firstProblems.warningCount() + secondProblems.errorCount()
-                    + secondProblems.warningCount() > 0) {
+            await(second, "writing slices of the import file");
+            if (mine.found.errorCount() + mine.found.warningCount() + other.found.errorCount() + other.found.warningCount() > 0) {
                 return null;
             }
-            try (FileChannel target = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                    FileChannel source = FileChannel.open(part, StandardOpenOption.READ)) {
-                long size = source.size();
-                for (long copied = 0; copied < size; ) {
-                    copied += source.transferTo(copied, size - copied, target);
-                }
+            if (!output.allWritten()) {
+                throw new IllegalStateException("slices of the import file were not all written");
             }
-            for (int i = 0; i < referenced.length; i++) {
-                referenced[i] |= secondReferenced[i];
+            for (int i = 0; i < mine.referenced.length; i++) {
+                mine.referenced[i] |= other.referenced[i];
             }
-            referencedByOutput = referenced;
-            return written;
-        } finally {
-            Files.deleteIfExists(part);
+            referencedByOutput = mine.referenced;
+            return mine.written + other.written;
         }
     }
 
+    /** Where the slices of about {@code rows} rows start: 0, each cut moved on to a household's end, and the end. */
+    private int[] householdCuts(int[] order, int rows) {
+        int[] cuts = new int[order.length / rows + 2];
+        int count = 0;
+        cuts[count++] = 0;
+        for (int at = rows; at < order.length; at += rows) {
+            while (at < order.length && residents.householdNumber(order[at]) == residents.householdNumber(order[at - 1])) {
+                at++;
+            }
+            if (at < order.length) {
+                cuts[count++] = at;
+            }
+        }
+        cuts[count++] = order.length;
+        return java.util.Arrays.copyOf(cuts, count);
+    }
+
+    /** One of the threads making slices of the import file: takes the next slice until none is left. */
+    private final class SliceWriter {
+        final MigrationProblems found = new MigrationProblems(options.errorListLimit());
+        final boolean[] referenced = new boolean[districtNames.size()];
+        long written;
+        private final int[] order;
+        private final int[] cuts;
+        private final AtomicInteger nextSlice;
+        private final OrderedSlices output;
+        private final String outputName;
+        private OrderedSlices.Buffer current;
+
+        SliceWriter(int[] order, int[] cuts, AtomicInteger nextSlice, OrderedSlices output, String outputName) {
+            this.order = order;
+            this.cuts = cuts;
+            this.nextSlice = nextSlice;
+            this.output = output;
+            this.outputName = outputName;
+        }
+
+        void write() throws IOException {
+            // Two buffers: while one waits for its turn to be written, the next slice is made in the other.
+            OrderedSlices.Buffer[] buffers = {new OrderedSlices.Buffer(1 << 19), new OrderedSlices.Buffer(1 << 19)};
+            int[] lastSliceIn = {-1, -1};
+            OutputStream toCurrent = new OutputStream() {
+                @Override
+                public void write(int b) {
+                    current.write(b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    current.write(bytes, offset, length);
+                }
+            };
+            try {
+                Cp932CsvWriter writer = new Cp932CsvWriter(toCurrent, outputName, outputLayout, options.gaiji(), found);
+                int made = 0;
+                for (int slice; (slice = nextSlice.getAndIncrement()) < cuts.length - 1; made++) {
+                    int which = made % 2;
+                    if (lastSliceIn[which] >= 0) {
+                        output.awaitWritten(lastSliceIn[which]);
+                    }
+                    current = buffers[which];
+                    current.reset();
+                    if (slice == 0) {
+                        writer.writeHeader();
+                    }
+                    written += writeResidents(writer, order, cuts[slice], cuts[slice + 1], referenced);
+                    writer.flush();
+                    lastSliceIn[which] = slice;
+                    output.complete(slice, current);
+                }
+            } catch (IOException | RuntimeException | Error e) {
+                // No slice after this thread's unfinished one can be written: the other thread must not wait for it.
+                output.fail();
+                throw e;
+            }
+        }
+    }
 
     /** Writes the rows {@code order[from..to)} ({@code to} at a household's end), marking the districts they refer to. */
     private long writeResidents(Cp932CsvWriter writer, int[] order, int from, int to, boolean[] referenced) throws IOException {

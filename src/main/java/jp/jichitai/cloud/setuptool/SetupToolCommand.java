@@ -59,6 +59,7 @@ public final class SetupToolCommand implements Callable<Integer> {
     int errorLimit;
 
     public static void main(String[] arguments) {
+        DataSetup.prepareInBackground();
         System.exit(new CommandLine(new SetupToolCommand()).execute(arguments));
     }
 

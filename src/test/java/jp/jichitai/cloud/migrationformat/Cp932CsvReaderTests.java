@@ -28,6 +28,50 @@ class Cp932CsvReaderTests {
         return rows;
     }
 
+    /**
+     * Every pair of a byte from 0x80 with any byte but CR and LF, on a line of its own after a first non-ASCII line (so
+     * that the one-pass check reads it): a line is a row exactly when the JDK's reporting decoder decodes it into two
+     * fields, its text is the decoder's, and every 外字 among them is counted.
+     */
+    @Test
+    void everyBytePairIsReadAsTheReportingDecoderReadsIt() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("000000,町\r\n".getBytes(CP932));
+        List<String> expected = new ArrayList<>();
+        expected.add("1:000000|町");
+        long expectedGaiji = 0;
+        int line = 1;
+        for (int first = 0x80; first <= 0xFF; first++) {
+            for (int second = 0; second <= 0xFF; second++) {
+                if (second == '\r' || second == '\n') {
+                    continue;
+                }
+                byte[] content = {'0', '0', '0', '0', '0', '1', ',', (byte) first, (byte) second};
+                bytes.writeBytes(content);
+                bytes.writeBytes(new byte[] {'\r', '\n'});
+                line++;
+                String decoded;
+                try {
+                    decoded = CP932.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                            .decode(java.nio.ByteBuffer.wrap(content)).toString();
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    decoded = null;
+                }
+                String[] fields = decoded == null ? null : decoded.split(",", -1);
+                if (fields == null || fields.length != 2) {
+                    expected.add(line + "!");
+                } else {
+                    expected.add(line + ":" + fields[0] + "|" + fields[1]);
+                    expectedGaiji += fields[1].chars().filter(c -> GaijiTally.isGaiji((char) c)).count();
+                }
+            }
+        }
+
+        assertThat(read(bytes.toByteArray())).containsExactlyElementsOf(expected);
+        assertThat(gaiji.total()).isEqualTo(expectedGaiji).isPositive();
+    }
+
     @Test
     void readsCrlfAndLfLinesWithOrWithoutAFinalLineBreak() throws IOException {
         assertThat(read("000101,西３条南\r\n000102,西３条北\n000103,日進".getBytes(CP932)))

@@ -44,6 +44,12 @@ class SetupToolCommandTests {
         return new Run(exit, err.toString());
     }
 
+    /** The head start the command takes in the background must really run the reader, validator and writer. */
+    @Test
+    void theBackgroundPreparationReadsItsRowInMemoryWithoutAProblem() throws IOException {
+        assertThat(DataSetup.prepare()).isTrue();
+    }
+
     @Test
     void writesTheHandWrittenExpectedImportFileForTheValidDataset() throws IOException {
         Path output = temporary.resolve("out").resolve("import.csv");
@@ -195,13 +201,14 @@ class SetupToolCommandTests {
     }
 
     /**
-     * From {@code jc.setup.write-in-two-from} current residents the import file is written by two threads; here from
-     * one resident, so the eight of the valid dataset are split: the same bytes as the hand-written file, no part file
-     * left, the same output with a 外字 map, and an unmappable substitute reported with the same output line as when
-     * one thread writes (the halves are thrown away and the file written again by one).
+     * From {@code jc.setup.write-in-two-from} current residents the import file is written by two threads in slices;
+     * here from one resident and in slices of one household, so the eight residents of the valid dataset are written
+     * in several slices by both threads: the same bytes as the hand-written file, no other file left, the same output
+     * with a 外字 map, and an unmappable substitute reported with the same output line as when one thread writes (the
+     * slices are thrown away and the file written again by one).
      */
     @Test
-    void writingInTwoHalvesGivesTheSameFileAndTheSameErrors() throws IOException {
+    void writingInSlicesGivesTheSameFileAndTheSameErrors() throws IOException {
         Path gaijiMap = temporary.resolve("gaiji.tsv");
         Files.writeString(gaijiMap, "U+E000\t豊\n", StandardCharsets.UTF_8);
         Path badMap = temporary.resolve("bad-gaiji.tsv");
@@ -209,8 +216,15 @@ class SetupToolCommandTests {
         Path oneThread = temporary.resolve("one").resolve("mapped.csv");
         assertThat(run("--in", MigrationCorpus.valid().toString(), "--out", oneThread.toString(), "--gaiji", gaijiMap.toString())
                 .exitCode()).isZero();
+        Path generated = temporary.resolve("generated");
+        SyntheticDataset.write(SyntheticRegistry.of(TenantCode.of("012211"), 5L), 3000, generated);
+        Path generatedByOne = temporary.resolve("one").resolve("generated.csv");
+        Path generatedByOneReport = temporary.resolve("one").resolve("generated.txt");
+        assertThat(run("--in", generated.toString(), "--out", generatedByOne.toString(), "--report", generatedByOneReport.toString())
+                .exitCode()).isZero();
         String previous = System.getProperty(DataSetup.WRITE_IN_TWO_FROM);
         System.setProperty(DataSetup.WRITE_IN_TWO_FROM, "1");
+        System.setProperty(DataSetup.WRITE_SLICE_ROWS, "1");
         try {
             Path output = temporary.resolve("two").resolve("import.csv");
             Run run = run("--in", MigrationCorpus.valid().toString(), "--out", output.toString());
@@ -219,6 +233,14 @@ class SetupToolCommandTests {
             try (Stream<Path> leftovers = Files.list(output.getParent())) {
                 assertThat(leftovers).containsExactly(output);
             }
+
+            // Thousands of slices of one household, made by both threads in turns and written as they come in.
+            Path generatedInSlices = temporary.resolve("two").resolve("generated.csv");
+            Path generatedInSlicesReport = temporary.resolve("generated-in-slices.txt");
+            assertThat(run("--in", generated.toString(), "--out", generatedInSlices.toString(), "--report",
+                    generatedInSlicesReport.toString()).exitCode()).isZero();
+            assertThat(Files.readAllBytes(generatedInSlices)).isEqualTo(Files.readAllBytes(generatedByOne));
+            assertThat(Files.readString(generatedInSlicesReport)).isEqualTo(Files.readString(generatedByOneReport));
 
             Path mapped = temporary.resolve("two").resolve("mapped.csv");
             assertThat(run("--in", MigrationCorpus.valid().toString(), "--out", mapped.toString(), "--gaiji", gaijiMap.toString())
@@ -231,9 +253,10 @@ class SetupToolCommandTests {
             assertThat(bad.standardError()).contains("out.csv:9:3: E-MIG-0301 氏名").contains("宛名番号 100000100");
             assertThat(refused).doesNotExist();
             try (Stream<Path> leftovers = Files.list(refused.getParent())) {
-                assertThat(leftovers).containsExactlyInAnyOrder(output, mapped);
+                assertThat(leftovers).containsExactlyInAnyOrder(output, generatedInSlices, mapped);
             }
         } finally {
+            System.clearProperty(DataSetup.WRITE_SLICE_ROWS);
             if (previous == null) {
                 System.clearProperty(DataSetup.WRITE_IN_TWO_FROM);
             } else {
