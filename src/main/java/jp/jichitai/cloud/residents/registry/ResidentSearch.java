@@ -348,6 +348,7 @@ class ResidentSearch {
         private static final String LAST = new String(Character.toChars(0x10FFFF));
 
         private final String tenant;
+        private final List<Probe> probes;
         private final int limit;
         /** Rows one range may give: a page, unless the tests shorten it to reach the stage-by-stage reads. */
         private final int cap;
@@ -358,12 +359,13 @@ class ResidentSearch {
 
         RankedPass(String tenant, List<Probe> probes, int limit) {
             this.tenant = tenant;
+            this.probes = probes;
             this.limit = limit;
             this.cap = Math.min(limit, readAhead.applyAsInt(limit));
-            for (Probe probe : probes) {
-                for (Stage stage : probe.stages()) {
+            for (int probe = 0; probe < probes.size(); probe++) {
+                for (Stage stage : probes.get(probe).stages()) {
                     for (boolean removed : new boolean[] {false, true}) {
-                        for (String kind : probe.kinds()) {
+                        for (String kind : probes.get(probe).kinds()) {
                             ranks.add(new Rank(probe, stage, removed, kind));
                         }
                     }
@@ -380,15 +382,12 @@ class ResidentSearch {
             rankOfRange.clear();
             List<RangeShape> shapes = new ArrayList<>();
             List<Object> params = new ArrayList<>();
-            List<Probe> probes = new ArrayList<>();
+            for (Probe probe : probes) {
+                params.addAll(List.of(probe.key(), probe.exact(), probe.exact() + NEXT, SearchProbes.upperBound(probe.key())));
+            }
             for (int rank = 0; rank < ranks.size(); rank++) {
                 Rank read = ranks.get(rank);
-                if (!probes.contains(read.probe())) {
-                    probes.add(read.probe());
-                    params.addAll(List.of(read.probe().key(), read.probe().exact(), read.probe().exact() + NEXT,
-                            SearchProbes.upperBound(read.probe().key())));
-                }
-                int probe = probes.indexOf(read.probe());
+                int probe = read.probe();
                 switch (read.stage()) {
                     case EXACT -> range(shapes, rank, probe, Interval.EXACT);
                     // Below and above the exact form: never one range that steps over every exact match.
@@ -520,7 +519,8 @@ class ResidentSearch {
                 + "LEFT JOIN resident_current c ON c.tenant_id = ? AND c.atena_number = x.atena_number";
     }
 
-    private record Rank(Probe probe, Stage stage, boolean removed, String kind) {
+    /** One stage of the ranked read: the index of its probe in the query's probes, the stage, 除票 flag and key kind. */
+    private record Rank(int probe, Stage stage, boolean removed, String kind) {
     }
 
     /** The range statement of the one-pass read, for EXPLAIN in the benchmark (none for numbers). */
