@@ -65,8 +65,8 @@ class JdbcResidentSeeder implements ResidentSeeder {
                 residents++;
                 for (HistoryEntry entry : history.entries()) {
                     LocalDate changedOn = entry.change().changedOn();
-                    changes.add(new Object[] {tenant, changeId, entry.change().kind().name(), java.sql.Date.valueOf(changedOn),
-                            entry.change().notifiedOn().map(java.sql.Date::valueOf).orElse(null),
+                    changes.add(new Object[] {tenant, changeId, entry.change().kind().name(), changedOn,
+                            entry.change().notifiedOn().orElse(null),
                             changedOn.atTime(9, 0).atOffset(java.time.ZoneOffset.ofHours(9)), "seed", null, null});
                     snapshots.add(store.snapshotValues(tenant, changeId, entry).toArray());
                     lastChange = changeId++;

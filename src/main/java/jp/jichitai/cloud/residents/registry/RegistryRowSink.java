@@ -1,6 +1,5 @@
 package jp.jichitai.cloud.residents.registry;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,6 +10,8 @@ import java.util.Set;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import jp.jichitai.cloud.shared.CopyText;
 
 /**
  * Where the bulk loader's rows go: straight into the registry's tables with JDBC batches (the service, H2), or, for
@@ -99,7 +100,7 @@ interface RegistryRowSink {
         private final Connection connection;
         private final Set<Table> staged = new LinkedHashSet<>();
         private final java.util.Map<Table, Boolean> rowSecurity = new java.util.EnumMap<>(Table.class);
-        private final StringBuilder text = new StringBuilder(FLUSH_AT + (1 << 12));
+        private final CopyText text = new CopyText(FLUSH_AT + (1 << 16));
 
         StagedCopy(Connection connection) {
             this.connection = connection;
@@ -155,15 +156,12 @@ interface RegistryRowSink {
                         .copyIn("COPY " + (staging ? stagingName(table) : table.name) + " (" + table.columns
                                 + ") FROM STDIN (FORMAT text)");
                 try {
-                    text.setLength(0);
+                    text.clear();
                     for (Object[] row : rows) {
-                        for (int i = 0; i < row.length; i++) {
-                            if (i > 0) {
-                                text.append('\t');
-                            }
-                            append(row[i]);
+                        for (Object value : row) {
+                            text.value(value);
                         }
-                        text.append('\n');
+                        text.endRow();
                         if (text.length() >= FLUSH_AT) {
                             send(copy);
                         }
@@ -204,35 +202,9 @@ interface RegistryRowSink {
         }
 
         private void send(CopyIn copy) throws SQLException {
-            if (!text.isEmpty()) {
-                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-                copy.writeToCopy(bytes, 0, bytes.length);
-                text.setLength(0);
-            }
-        }
-
-        /** One value in COPY's text format: \N for null, booleans as t/f, text with its escapes. */
-        private void append(Object value) {
-            if (value == null) {
-                text.append("\\N");
-            } else if (value instanceof Boolean flag) {
-                text.append(flag ? 't' : 'f');
-            } else if (value instanceof Number || value instanceof java.sql.Date) {
-                text.append(value);
-            } else if (value instanceof java.time.OffsetDateTime time) {
-                text.append(time);
-            } else {
-                String string = value.toString();
-                for (int i = 0; i < string.length(); i++) {
-                    char c = string.charAt(i);
-                    switch (c) {
-                        case '\\' -> text.append("\\\\");
-                        case '\t' -> text.append("\\t");
-                        case '\n' -> text.append("\\n");
-                        case '\r' -> text.append("\\r");
-                        default -> text.append(c);
-                    }
-                }
+            if (text.length() > 0) {
+                copy.writeToCopy(text.bytes(), 0, text.length());
+                text.clear();
             }
         }
 

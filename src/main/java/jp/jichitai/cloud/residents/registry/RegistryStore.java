@@ -423,8 +423,8 @@ class RegistryStore {
         values.add(entry.historyNumber());
         values.add(changeId);
         values.add(entry.change().kind().name());
-        values.add(Date.valueOf(s.changedOn()));
-        values.add(s.notifiedOn().map(Date::valueOf).orElse(null));
+        values.add(s.changedOn());
+        values.add(s.notifiedOn().orElse(null));
         values.add(s.householdNumber().value());
         values.add(s.kind().name());
         values.add(s.status().name());
