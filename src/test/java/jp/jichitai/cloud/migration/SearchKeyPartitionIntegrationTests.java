@@ -1,0 +1,271 @@
+package jp.jichitai.cloud.migration;
+
+import static jp.jichitai.cloud.residents.registry.RegistryFixture.asClerk;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import jp.jichitai.cloud.cli.JichitaiCommand;
+import jp.jichitai.cloud.continuity.TableChecksum;
+import jp.jichitai.cloud.continuity.TenantVault;
+import jp.jichitai.cloud.residents.ResidentSummary;
+import jp.jichitai.cloud.residents.Residents;
+import jp.jichitai.cloud.residents.registry.RegistryBulkWriter;
+import jp.jichitai.cloud.shared.TenantCode;
+import jp.jichitai.cloud.support.IntegrationTest;
+import jp.jichitai.cloud.support.TestDatabase;
+import jp.jichitai.cloud.synthetic.SyntheticDataset;
+import jp.jichitai.cloud.synthetic.SyntheticRegistry;
+
+/**
+ * On PostgreSQL an import gives the town's search keys a partition of resident_search_key of its own, swapped in
+ * within the import's transaction: the keys are there and nowhere else, other towns (the demo towns, in the DEFAULT
+ * partition) keep theirs, a replacing import puts in a new partition with the same keys the same files give, an
+ * import that fails after the swap leaves the old partition and its rows, and the service (jc_app, through the
+ * parent and its policy) finds the imported people. PostgreSQL only: H2 has no partitions.
+ */
+class SearchKeyPartitionIntegrationTests extends IntegrationTest {
+
+    private static final TenantCode TOWN = TenantCode.of("013706");
+    private static final List<TenantCode> OTHER_TOWNS = List.of(TenantCode.of("012211"), TenantCode.of("012203"));
+    private static final String PARTITION = "resident_search_key_t" + TOWN.value();
+
+    @Autowired
+    Residents residents;
+
+    @TempDir
+    Path temporary;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void onPostgresOnly() {
+        assumeTrue(TestDatabase.get().isPostgres(), "partitions exist on PostgreSQL only");
+    }
+
+    @Test
+    void anImportPutsTheTownsKeysIntoAPartitionOfItsOwnAndLeavesOtherTownsAsTheyWere() throws Exception {
+        Map<TenantCode, List<TableChecksum>> others = otherTowns();
+        Map<TenantCode, Long> othersInDefault = new HashMap<>();
+        for (TenantCode town : OTHER_TOWNS) {
+            othersInDefault.put(town, keysIn("resident_search_key_default", town));
+        }
+
+        Run imported = jc("import", "--tenant", TOWN.value(), "--in", generated("first", 51, 60).toString(), "--replace");
+
+        assertThat(imported.exit()).as(imported.err() + imported.out()).isZero();
+        assertThat(imported.err()).as("the progress output").contains("索引の作成と区画の付替え");
+        assertThat(leafPartitions()).contains(PARTITION, "resident_search_key_default");
+        Map<String, Long> byPartition = keysByPartition(TOWN);
+        assertThat(byPartition).containsOnlyKeys(PARTITION);
+        assertThat(byPartition.get(PARTITION)).isGreaterThan(60);
+        assertThat(otherTowns()).isEqualTo(others);
+        for (TenantCode town : OTHER_TOWNS) {
+            assertThat(keysByPartition(town)).as("keys of %s", town).containsOnlyKeys("resident_search_key_default");
+            assertThat(keysIn("resident_search_key_default", town)).isEqualTo(othersInDefault.get(town)).isPositive();
+        }
+    }
+
+    @Test
+    void aReplacingImportSwapsInANewPartitionWithTheKeysTheFilesGive() throws Exception {
+        Path small = generated("small", 52, 40);
+        Path large = generated("large", 53, 90);
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", large.toString(), "--replace").exit()).isZero();
+        long largeKeys = keysByPartition(TOWN).get(PARTITION);
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", small.toString(), "--replace").exit()).isZero();
+        long before = partitionOid();
+        long smallKeys = keysByPartition(TOWN).get(PARTITION);
+        assertThat(smallKeys).isLessThan(largeKeys);
+
+        Run replaced = jc("import", "--tenant", TOWN.value(), "--in", large.toString(), "--replace");
+
+        assertThat(replaced.exit()).as(replaced.err() + replaced.out()).isZero();
+        assertThat(partitionOid()).as("a new partition, not the old one refilled").isNotEqualTo(before);
+        assertThat(keysByPartition(TOWN)).containsExactly(Map.entry(PARTITION, largeKeys));
+        assertThat(keyResidentsWithoutCurrentRecord()).as("keys of residents of the replaced import").isZero();
+    }
+
+    @Test
+    void anImportFailingAfterTheSwapLeavesTheOldPartitionAndItsRows() throws Exception {
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("kept", 54, 50).toString(), "--replace")
+                .exit()).isZero();
+        long partition = partitionOid();
+        List<TableChecksum> before = checksums(TOWN);
+        Map<String, Long> keys = keysByPartition(TOWN);
+        // The registry's timing line is printed after finish(), when the new partition is attached: failing there
+        // fails the import after the swap, before its commit.
+        Path replacing = generated("failing", 55, 70);
+        ImportRequest failing = new ImportRequest(TOWN, replacing, true, null, null, "test", 100, 0, line -> {
+            if (line.startsWith("住民記録への書込み")) {
+                assertThat(line).contains("区画の付替え");
+                throw new IllegalStateException("stopped after the swap");
+            }
+        });
+        try (Connection connection = owner()) {
+            assertThatThrownBy(() -> RegistryImport.run(connection, failing,
+                    new RegistryBulkWriter.KeySource(null, TestDatabase.get().dataDirectory())))
+                    .hasMessage("stopped after the swap");
+        }
+        assertThat(partitionOid()).isEqualTo(partition);
+        assertThat(keysByPartition(TOWN)).isEqualTo(keys);
+        assertThat(checksums(TOWN)).isEqualTo(before);
+
+        // An invalid row voids the import (all or nothing) after the old keys were left to the swap: kept as well.
+        Path invalid = generated("invalid", 56, 70);
+        Files.writeString(invalid.resolve("data_d0603.csv"), "not,a,valid,row\r\n", MigrationDatabaseFixture.CP932,
+                java.nio.file.StandardOpenOption.APPEND);
+        Run voided = jc("import", "--tenant", TOWN.value(), "--in", invalid.toString(), "--replace");
+        assertThat(voided.exit()).as(voided.out()).isEqualTo(1);
+        assertThat(partitionOid()).isEqualTo(partition);
+        assertThat(checksums(TOWN)).isEqualTo(before);
+    }
+
+    @Test
+    void theServiceFindsTheImportedPeopleThroughTheParent() throws Exception {
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("searched", 57, 60).toString(), "--replace")
+                .exit()).isZero();
+        Map<String, String> people = currentKanaByAtena(TOWN, 5);
+        assertThat(people).hasSize(5);
+        people.forEach((atena, kana) -> {
+            List<ResidentSummary> found = asClerk(TOWN, () -> residents.search(kana));
+            assertThat(found).as("search for %s", kana).extracting(row -> row.atenaNumber().value()).contains(atena);
+            // a town in the DEFAULT partition never sees the imported town's people
+            assertThat(asClerk(OTHER_TOWNS.get(0), () -> residents.search(kana)))
+                    .extracting(row -> row.atenaNumber().value()).doesNotContain(atena);
+        });
+        Map<String, String> nayoro = currentKanaByAtena(OTHER_TOWNS.get(0), 1);
+        assertThat(nayoro).hasSize(1);
+        nayoro.forEach((atena, kana) -> assertThat(asClerk(OTHER_TOWNS.get(0), () -> residents.search(kana)))
+                .extracting(row -> row.atenaNumber().value()).contains(atena));
+    }
+
+    private Path generated(String name, long seed, int count) throws Exception {
+        Path folder = Files.createDirectories(temporary.resolve(name));
+        SyntheticDataset.write(SyntheticRegistry.of(TOWN, seed), count, folder);
+        return folder;
+    }
+
+    private static Connection owner() throws Exception {
+        return TestDatabase.get().ownerConnection();
+    }
+
+    private static List<String> leafPartitions() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = owner(); ResultSet rows = connection.createStatement().executeQuery(
+                "SELECT relid::text FROM pg_partition_tree('resident_search_key') WHERE isleaf AND level = 1")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** The town's keys read through the parent, counted by the partition that holds them. */
+    private static Map<String, Long> keysByPartition(TenantCode town) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = owner(); PreparedStatement query = connection.prepareStatement(
+                "SELECT tableoid::regclass::text, COUNT(*) FROM resident_search_key WHERE tenant_id = ? GROUP BY 1")) {
+            query.setString(1, town.value());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static long keysIn(String partition, TenantCode town) throws Exception {
+        try (Connection connection = owner(); PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM " + partition + " WHERE tenant_id = ?")) {
+            query.setString(1, town.value());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long partitionOid() throws Exception {
+        try (Connection connection = owner(); PreparedStatement query = connection.prepareStatement(
+                "SELECT c.oid FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                        + "WHERE i.inhparent = 'resident_search_key'::regclass AND c.relname = ?")) {
+            query.setString(1, PARTITION);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("%s attached", PARTITION).isTrue();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static long keyResidentsWithoutCurrentRecord() throws Exception {
+        try (Connection connection = owner(); PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(DISTINCT k.atena_number) FROM resident_search_key k WHERE k.tenant_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM resident_current c WHERE c.tenant_id = k.tenant_id AND c.atena_number = k.atena_number)")) {
+            query.setString(1, TOWN.value());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    /** 宛名番号 → reading of a few current residents of a town (stable order). */
+    private static Map<String, String> currentKanaByAtena(TenantCode town, int limit) throws Exception {
+        Map<String, String> people = new HashMap<>();
+        try (Connection connection = owner(); PreparedStatement query = connection.prepareStatement(
+                "SELECT atena_number, kana FROM resident_current WHERE tenant_id = ? AND status = 'RESIDENT' "
+                        + "AND kana IS NOT NULL ORDER BY atena_number LIMIT ?")) {
+            query.setString(1, town.value());
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    people.put(rows.getString(1), rows.getString(2));
+                }
+            }
+        }
+        return people;
+    }
+
+    private static List<TableChecksum> checksums(TenantCode town) throws Exception {
+        try (Connection connection = owner()) {
+            return TenantVault.checksums(connection, town);
+        }
+    }
+
+    private static Map<TenantCode, List<TableChecksum>> otherTowns() throws Exception {
+        Map<TenantCode, List<TableChecksum>> checksums = new HashMap<>();
+        for (TenantCode town : OTHER_TOWNS) {
+            checksums.put(town, checksums(town));
+        }
+        return checksums;
+    }
+
+    private static Run jc(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.addAll(List.of("--db", TestDatabase.get().url()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = JichitaiCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+}
