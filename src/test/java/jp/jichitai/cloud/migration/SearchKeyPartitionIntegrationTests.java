@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +35,7 @@ import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestDatabase;
 import jp.jichitai.cloud.synthetic.SyntheticDataset;
 import jp.jichitai.cloud.synthetic.SyntheticRegistry;
+import jp.jichitai.cloud.tenancy.TenantContext;
 
 /**
  * On PostgreSQL an import gives the town's search keys a partition of resident_search_key of its own, swapped in
@@ -49,6 +52,9 @@ class SearchKeyPartitionIntegrationTests extends IntegrationTest {
 
     @Autowired
     Residents residents;
+
+    @Autowired
+    DataSource dataSource;
 
     @TempDir
     Path temporary;
@@ -136,6 +142,39 @@ class SearchKeyPartitionIntegrationTests extends IntegrationTest {
         assertThat(voided.exit()).as(voided.out()).isEqualTo(1);
         assertThat(partitionOid()).isEqualTo(partition);
         assertThat(checksums(TOWN)).isEqualTo(before);
+    }
+
+    /**
+     * The upload screen runs the same import as jc_app, under row-level security, which may not change partitions:
+     * the keys are replaced through the parent inside the town's partition, and there are as many as the tools'
+     * swap gives for the same files.
+     */
+    @Test
+    void theServicesRoleReplacesAPartitionedTownsKeysThroughTheParent() throws Exception {
+        Path uploaded = generated("uploaded", 58, 45);
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", uploaded.toString(), "--replace").exit()).isZero();
+        long swappedKeys = keysByPartition(TOWN).get(PARTITION);
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("before-upload", 59, 65).toString(),
+                "--replace").exit()).isZero();
+        long partition = partitionOid();
+
+        ImportReport report;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            TenantContext.bindToTransaction(connection, TOWN.value());
+            try {
+                report = RegistryImport.run(connection, ImportRequest.of(TOWN, uploaded).replacing(),
+                        new RegistryBulkWriter.KeySource(null, TestDatabase.get().dataDirectory()));
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+
+        assertThat(report.committed()).isTrue();
+        assertThat(partitionOid()).as("the same partition, its rows replaced").isEqualTo(partition);
+        assertThat(keysByPartition(TOWN)).containsExactly(Map.entry(PARTITION, swappedKeys));
+        assertThat(keyResidentsWithoutCurrentRecord()).isZero();
     }
 
     @Test
