@@ -120,8 +120,9 @@ public final class RegistryBulkWriter {
      * Writes whole histories as they are (the registry's bulk loader, {@link jp.jichitai.cloud.residents.ResidentSeeder}):
      * each household once, with all of its members' histories. May be called repeatedly with further households;
      * afterwards new 宛名番号 and 世帯番号 continue after the highest loaded. Returns the residents written. On
-     * PostgreSQL the rows are staged (COPY into temporary tables) and reach the registry's tables only at
-     * {@link #finish()}, which the caller must call before it commits.
+     * PostgreSQL the search keys (and, under row-level security, every table's rows) are staged, in a temporary table
+     * or in the tenant's next partition, and reach resident_search_key only at {@link #finish()}, which the caller
+     * must call before it commits.
      */
     public int load(List<SeedHousehold> households) {
         if (households.isEmpty()) {
