@@ -177,6 +177,72 @@ class SearchKeyPartitionIntegrationTests extends IntegrationTest {
         assertThat(keyResidentsWithoutCurrentRecord()).isZero();
     }
 
+    /**
+     * Two towns' replacing imports that reach their swaps at the same moment both commit. Each import's load table
+     * exists (the projection's test pause, then a barrier) before either swaps; a load table made with
+     * {@code LIKE resident_search_key} held a lock on the parent until commit, and the two DROPs of the old
+     * partitions deadlocked. On a database of its own, so that the service's towns are not touched.
+     */
+    @Test
+    void twoTownsSwappingTheirPartitionsAtTheSameTimeBothCommit() throws Exception {
+        List<TenantCode> towns = List.of(TenantCode.of("012211"), TenantCode.of("012203"));
+        Path data = Files.createDirectories(temporary.resolve("two-towns"));
+        MigrationDatabaseFixture database = MigrationDatabaseFixture.postgresOrNull(data, towns.get(0).value(),
+                towns.get(1).value());
+        assertThat(database).as("PostgreSQL at 127.0.0.1:5432").isNotNull();
+        RegistryBulkWriter.KeySource key = new RegistryBulkWriter.KeySource(null, data);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (database) {
+            List<Path> replacements = new ArrayList<>();
+            for (TenantCode town : towns) {
+                Path first = Files.createDirectories(temporary.resolve("first-" + town.value()));
+                SyntheticDataset.write(SyntheticRegistry.of(town, 61), 30, first);
+                try (Connection connection = database.open()) {
+                    assertThat(RegistryImport.run(connection, ImportRequest.of(town, first), key).committed()).isTrue();
+                }
+                Path replacing = Files.createDirectories(temporary.resolve("replacing-" + town.value()));
+                SyntheticDataset.write(SyntheticRegistry.of(town, 62), 40, replacing);
+                replacements.add(replacing);
+            }
+            java.util.concurrent.CyclicBarrier bothLoaded = new java.util.concurrent.CyclicBarrier(2);
+            System.setProperty(jp.jichitai.cloud.migration.internal.RegistryProjection.PAUSE_PROPERTY, "0");
+            List<java.util.concurrent.Future<ImportReport>> imports = new ArrayList<>();
+            for (int i = 0; i < towns.size(); i++) {
+                ImportRequest request = new ImportRequest(towns.get(i), replacements.get(i), true, null, null, "test",
+                        100, 0, line -> {
+                            if (line.contains("試験用の一時停止")) {
+                                try {
+                                    bothLoaded.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException("the other import never loaded", e);
+                                }
+                            }
+                        });
+                imports.add(threads.submit(() -> {
+                    try (Connection connection = database.open()) {
+                        return RegistryImport.run(connection, request, key);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<ImportReport> imported : imports) {
+                assertThat(imported.get(120, java.util.concurrent.TimeUnit.SECONDS).committed()).isTrue();
+            }
+            try (Connection connection = database.open(); ResultSet rows = connection.createStatement().executeQuery(
+                    "SELECT tableoid::regclass::text, tenant_id, COUNT(*) FROM resident_search_key GROUP BY 1, 2 ORDER BY 2")) {
+                List<String> partitions = new ArrayList<>();
+                while (rows.next()) {
+                    assertThat(rows.getLong(3)).isGreaterThan(40);
+                    partitions.add(rows.getString(1) + " " + rows.getString(2));
+                }
+                assertThat(partitions).containsExactly("resident_search_key_t012203 012203",
+                        "resident_search_key_t012211 012211");
+            }
+        } finally {
+            System.clearProperty(jp.jichitai.cloud.migration.internal.RegistryProjection.PAUSE_PROPERTY);
+            threads.shutdownNow();
+        }
+    }
+
     @Test
     void theServiceFindsTheImportedPeopleThroughTheParent() throws Exception {
         assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("searched", 57, 60).toString(), "--replace")

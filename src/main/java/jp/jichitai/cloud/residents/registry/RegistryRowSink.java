@@ -198,14 +198,32 @@ interface RegistryRowSink {
         }
 
         /**
-         * A plain table like the parent (columns, types and collations: LIKE copies them), without indexes or
-         * constraints beyond NOT NULL, so that COPY only appends. Created in the caller's transaction: a rollback
-         * takes it away. A load table left by a committed transaction that never reached {@link #finish()} is stale.
+         * A plain table with the parent's columns (names, types, collations, NOT NULL), without indexes or other
+         * constraints, so that COPY only appends. Created in the caller's transaction: a rollback takes it away. A
+         * load table left by a committed transaction that never reached {@link #finish()} is stale.
+         *
+         * <p>The columns are read from the catalog rather than with {@code LIKE resident_search_key}: LIKE locks the
+         * parent (ACCESS SHARE) until the transaction ends, and two imports of different towns, each holding that
+         * lock while the other's swap wants an exclusive one, deadlock.
          */
         private void createLoadTable() throws SQLException {
+            String columns;
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "SELECT string_agg(format('%I %s%s%s', a.attname, format_type(a.atttypid, a.atttypmod), "
+                            + "CASE WHEN a.attcollation <> t.typcollation THEN ' COLLATE ' || quote_ident(c.collname) ELSE '' END, "
+                            + "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END), ', ' ORDER BY a.attnum) "
+                            + "FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid "
+                            + "LEFT JOIN pg_collation c ON c.oid = a.attcollation "
+                            + "WHERE a.attrelid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped")) {
+                query.setString(1, Table.SEARCH_KEY.name);
+                try (java.sql.ResultSet result = query.executeQuery()) {
+                    result.next();
+                    columns = result.getString(1);
+                }
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS " + loadTableName());
-                statement.execute("CREATE TABLE " + loadTableName() + " (LIKE " + Table.SEARCH_KEY.name + ")");
+                statement.execute("CREATE TABLE " + loadTableName() + " (" + columns + ")");
             }
             loadTableCreated = true;
         }
@@ -367,7 +385,13 @@ interface RegistryRowSink {
             }
         }
 
-        /** Advisory lock class of the swap of a tenant's search-key partition (the tenant's code is the object). */
+        /**
+         * Advisory lock of the swaps of resident_search_key's partitions, one at a time for all towns. Imports of the
+         * same town are serialised already (the import locks the town's register row); a swap locks the parent and
+         * the DEFAULT partition as no other statement does, and two swaps of different towns taking those locks in
+         * different orders (DROP: the parent; a first import: DELETE in the DEFAULT partition, then ATTACH) would
+         * deadlock. Nothing of the import touches the parent or the DEFAULT partition before this lock.
+         */
         private static final int PARTITION_SWAP_LOCK = "resident_search_key partition".hashCode();
 
         /**
@@ -393,14 +417,6 @@ interface RegistryRowSink {
             String partition = partitionName();
             Table keys = Table.SEARCH_KEY;
             try (Statement statement = connection.createStatement()) {
-                if (!replacingSearchKeys && tenantHasSearchKeys()) {
-                    // Keys added to a town's keys (not a replacement): into the town's index, in its order.
-                    statement.executeUpdate("INSERT INTO " + keys.name + " (" + keys.columns + ") SELECT " + keys.columns
-                            + " FROM " + load + " ORDER BY " + keys.primaryKey);
-                    statement.execute("DROP TABLE " + load);
-                    loadTableCreated = false;
-                    return;
-                }
                 // Sorting a large town's keys for the index (about 170 MB for 1.6 million) in memory.
                 statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
                 statement.execute("ALTER TABLE " + load + " ADD CONSTRAINT " + load + "_pkey PRIMARY KEY ("
@@ -416,12 +432,19 @@ interface RegistryRowSink {
                 // million keys: a sample); they stay with the table through the rename and ATTACH.
                 statement.execute("ANALYZE " + load);
 
-                long swapStarted = System.nanoTime();
-                try (java.sql.PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+                try (java.sql.PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, 0)")) {
                     lock.setInt(1, PARTITION_SWAP_LOCK);
-                    lock.setInt(2, Integer.parseInt(tenant));
                     lock.execute();
                 }
+                if (!replacingSearchKeys && tenantHasSearchKeys()) {
+                    // Keys added to a town's keys (not a replacement): into the town's index, in its order.
+                    statement.executeUpdate("INSERT INTO " + keys.name + " (" + keys.columns + ") SELECT " + keys.columns
+                            + " FROM " + load + " ORDER BY " + keys.primaryKey);
+                    statement.execute("DROP TABLE " + load);
+                    loadTableCreated = false;
+                    return;
+                }
+                long swapStarted = System.nanoTime();
                 String old = tenantPartition();
                 if (old != null) {
                     statement.execute("DROP TABLE " + old);
