@@ -1,6 +1,8 @@
 -- After every migration: each table with a tenant_id column is tenant-owned. Row-level security
 -- limits every statement of jc_app to the tenant bound to the transaction (SET LOCAL jc.tenant_id),
 -- so that a query missing its "WHERE tenant_id = ?" still cannot read or write another town's rows.
+-- A partitioned table counts as one table (information_schema lists it as a BASE TABLE); its partitions get
+-- row-level security and the policy too, but no grant.
 DO $$
 DECLARE
     owned record;
@@ -24,7 +26,12 @@ BEGIN
                               WITH CHECK (tenant_id = current_setting(''jc.tenant_id'', true))',
                            owned.table_name);
         END IF;
-        IF owned.table_name = 'audit_log' THEN
+        IF EXISTS (SELECT 1 FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
+                    WHERE n.nspname = current_schema() AND k.relname = owned.table_name AND k.relispartition) THEN
+            -- A partition (resident_search_key's, one per imported town): jc_app reads and writes through the
+            -- partitioned parent, under the parent's policy, and needs no grant here.
+            EXECUTE format('REVOKE ALL ON %I FROM jc_app', owned.table_name);
+        ELSIF owned.table_name = 'audit_log' THEN
             -- append-only for the application: no UPDATE, no DELETE
             EXECUTE format('GRANT SELECT, INSERT ON %I TO jc_app', owned.table_name);
         ELSE

@@ -93,7 +93,7 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
                 ResultSet tables = owner.createStatement().executeQuery("""
                         SELECT c.relname, c.relrowsecurity
                           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                         WHERE n.nspname = current_schema() AND c.relkind = 'r'
+                         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
                            AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id')""")) {
             int count = 0;
             while (tables.next()) {
@@ -105,5 +105,48 @@ class RowLevelSecurityIntegrationTests extends IntegrationTest {
             assertThat(count).isGreaterThanOrEqualTo(5);
         }
         assertThat(unprotected).isEmpty();
+    }
+
+    /**
+     * A partitioned tenant table (resident_search_key) is protected where the application reads it, at the parent:
+     * PostgreSQL applies the parent's policy to rows of every partition read through it, never a partition's own.
+     * The partitions carry the policy too, but jc_app has no grant on them, so it cannot go around the parent.
+     */
+    @Test
+    void partitionedTenantTablesArePolicedAtTheParentAndTheirPartitionsAreClosedToTheApplication() throws Exception {
+        List<String> findings = new ArrayList<>();
+        int parents = 0;
+        int partitions = 0;
+        try (Connection owner = TestDatabase.get().ownerConnection();
+                ResultSet tables = owner.createStatement().executeQuery("""
+                        SELECT c.relname, c.relkind, c.relispartition, c.relrowsecurity,
+                               EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation'),
+                               has_table_privilege('jc_app', c.oid, 'SELECT'),
+                               has_table_privilege('jc_app', c.oid, 'INSERT, UPDATE, DELETE')
+                          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                         WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND (c.relkind = 'p' OR c.relispartition)
+                           AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id')""")) {
+            while (tables.next()) {
+                String name = tables.getString(1);
+                boolean policed = tables.getBoolean(4) && tables.getBoolean(5);
+                if (!policed) {
+                    findings.add(name + ": no row-level security or no tenant_isolation policy");
+                }
+                if (tables.getBoolean(3)) {
+                    partitions++;
+                    if (tables.getBoolean(6) || tables.getBoolean(7)) {
+                        findings.add(name + ": a partition open to jc_app");
+                    }
+                } else {
+                    parents++;
+                    if (!tables.getBoolean(6) || !tables.getBoolean(7)) {
+                        findings.add(name + ": a partitioned table jc_app cannot use");
+                    }
+                }
+            }
+        }
+        assertThat(parents).as("resident_search_key is partitioned").isGreaterThanOrEqualTo(1);
+        assertThat(partitions).as("its DEFAULT partition at least").isGreaterThanOrEqualTo(1);
+        assertThat(findings).isEmpty();
     }
 }

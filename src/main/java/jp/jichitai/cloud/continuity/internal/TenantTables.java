@@ -26,6 +26,11 @@ import java.util.TreeSet;
  * </ul>
  * Ordered parents first along the foreign keys between them, so that inserting in this order and
  * deleting in the reverse order never breaks a constraint.
+ *
+ * <p>A partitioned table (PostgreSQL: resident_search_key, one partition per imported town) is one table: the
+ * parent is listed, its partitions are not. Rows are read and written through the parent, which routes them, so a
+ * tenant's backup holds its rows once, and a restore works whether the target keeps the tenant in a partition of
+ * its own, in the default partition, or (H2) in a plain table.
  */
 public final class TenantTables {
 
@@ -74,11 +79,13 @@ public final class TenantTables {
         String schema = connection.getSchema();
         Map<String, Table> selected = new TreeMap<>();
         Map<String, Set<String>> parents = new HashMap<>();
-        try (ResultSet tables = metadata.getTables(null, schema, "%", new String[] {"TABLE", "BASE TABLE"})) {
+        try (ResultSet tables = metadata.getTables(null, schema, "%",
+                new String[] {"TABLE", "BASE TABLE", "PARTITIONED TABLE"})) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME"));
             }
+            names.removeAll(partitions(connection, schema));
             for (String name : names) {
                 List<Column> columns = columns(metadata, schema, name);
                 Map<String, String> foreignKeys = new HashMap<>();
@@ -98,6 +105,25 @@ public final class TenantTables {
             }
         }
         return parentsFirst(selected, parents);
+    }
+
+    /** The partitions of partitioned tables in the schema (PostgreSQL; H2 has none). */
+    private static Set<String> partitions(Connection connection, String schema) throws SQLException {
+        Set<String> partitions = new TreeSet<>();
+        if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+            return partitions;
+        }
+        try (java.sql.PreparedStatement query = connection.prepareStatement(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                        + "WHERE c.relispartition AND n.nspname = ?")) {
+            query.setString(1, schema);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    partitions.add(rows.getString(1));
+                }
+            }
+        }
+        return partitions;
     }
 
     private static Selection selectionOf(String name, List<Column> columns, Map<String, String> foreignKeys) {

@@ -114,6 +114,11 @@ class JdbcResidentSeeder implements ResidentSeeder {
         sink.finish();
     }
 
+    /** See {@link RegistryRowSink#replaceSearchKeysAtFinish()}. */
+    boolean replaceSearchKeysAtFinish() {
+        return sink.replaceSearchKeysAtFinish();
+    }
+
     String timing() {
         return sink.timing();
     }

@@ -29,7 +29,8 @@ import jp.jichitai.cloud.tenancy.TenantContext;
 public final class RegistryBulkWriter {
 
     /** Tables of the registry that hold a tenant's residents and households, children first. */
-    private static final List<String> REGISTRY_TABLES = List.of("resident_search_key", "resident_current",
+    private static final String SEARCH_KEYS = "resident_search_key";
+    private static final List<String> REGISTRY_TABLES = List.of(SEARCH_KEYS, "resident_current",
             "resident_snapshot", "household_current", "household_snapshot", "registry_change");
 
     private final TenantCode tenant;
@@ -47,7 +48,7 @@ public final class RegistryBulkWriter {
         this.jdbc = JdbcClient.create(template);
         this.store = new RegistryStore(jdbc, template, cipher);
         this.seeder = new JdbcResidentSeeder(store, jdbc, isPostgreSql(connection)
-                ? new RegistryRowSink.StagedCopy(connection) : RegistryRowSink.batches(template));
+                ? new RegistryRowSink.StagedCopy(connection, tenant.value()) : RegistryRowSink.batches(template));
     }
 
     private static boolean isPostgreSql(Connection connection) {
@@ -98,11 +99,18 @@ public final class RegistryBulkWriter {
     /**
      * Deletes the tenant's residents, households, changes and search keys (for a replacing import). Counters stay:
      * numbers once issued are never issued again. Returns the resident snapshots deleted.
+     *
+     * <p>Where the search keys get a partition of their own (PostgreSQL, the tools), they are left to
+     * {@link #finish()}, which swaps in the new partition for the old: deleting 1.6 million rows one by one only to
+     * drop their partition afterwards would double the work. They are gone once {@link #finish()} has run.
      */
     public long deleteResidents() {
         long snapshots = jdbc.sql("SELECT COUNT(*) FROM resident_snapshot WHERE tenant_id = ?").param(tenant.value())
                 .query(Long.class).single();
         for (String table : REGISTRY_TABLES) {
+            if (table.equals(SEARCH_KEYS) && seeder.replaceSearchKeysAtFinish()) {
+                continue;
+            }
             jdbc.sql("DELETE FROM " + table + " WHERE tenant_id = ?").param(tenant.value()).update();
         }
         return snapshots;
@@ -112,8 +120,9 @@ public final class RegistryBulkWriter {
      * Writes whole histories as they are (the registry's bulk loader, {@link jp.jichitai.cloud.residents.ResidentSeeder}):
      * each household once, with all of its members' histories. May be called repeatedly with further households;
      * afterwards new 宛名番号 and 世帯番号 continue after the highest loaded. Returns the residents written. On
-     * PostgreSQL the rows are staged (COPY into temporary tables) and reach the registry's tables only at
-     * {@link #finish()}, which the caller must call before it commits.
+     * PostgreSQL the search keys (and, under row-level security, every table's rows) are staged, in a temporary table
+     * or in the tenant's next partition, and reach resident_search_key only at {@link #finish()}, which the caller
+     * must call before it commits.
      */
     public int load(List<SeedHousehold> households) {
         if (households.isEmpty()) {
@@ -124,7 +133,8 @@ public final class RegistryBulkWriter {
 
     /**
      * Writes the rows staged by {@link #load} into the registry's tables, each table in the order of its primary key
-     * (one {@code INSERT ... SELECT} per table, in the caller's transaction). Without staging (H2) the rows are there
+     * (one {@code INSERT ... SELECT} per table, in the caller's transaction), and swaps in the tenant's new search-key
+     * partition where it has one ({@link RegistryRowSink.StagedCopy}). Without staging (H2) the rows are there
      * already and this does nothing.
      */
     public void finish() {
