@@ -102,7 +102,7 @@ interface RegistryRowSink {
      * <p>The staging tables are dropped at the end of the transaction (commit or rollback), so a killed or voided
      * import leaves nothing behind, as before.
      *
-     * <p>Where resident_search_key is partitioned by tenant (PostgreSQL, V12) and the session may change its
+     * <p>Where resident_search_key is partitioned by tenant (PostgreSQL, V71_1) and the session may change its
      * partitions (the tools, as the schema owner), the search keys are not staged but COPYed into a plain table of
      * their own without any index ({@code resident_search_key_t<code>_load}); {@link #finish()} builds its primary
      * key and atena index once, in key order, and swaps it in as the tenant's partition
@@ -174,7 +174,7 @@ interface RegistryRowSink {
         }
 
         /**
-         * Whether the search keys can go to a partition of their own: resident_search_key is partitioned (V12), its
+         * Whether the search keys can go to a partition of their own: resident_search_key is partitioned (V71_1), its
          * row-level security does not apply to the session (COPY would be refused), and the session may attach and
          * drop its partitions (a member of its owner's role, allowed to create tables in its schema). Otherwise, for
          * the service's jc_app, they are staged and inserted through the parent, under its policy, as before.
