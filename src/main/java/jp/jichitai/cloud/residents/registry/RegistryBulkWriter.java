@@ -48,7 +48,7 @@ public final class RegistryBulkWriter {
         this.jdbc = JdbcClient.create(template);
         this.store = new RegistryStore(jdbc, template, cipher);
         this.seeder = new JdbcResidentSeeder(store, jdbc, isPostgreSql(connection)
-                ? new RegistryRowSink.StagedCopy(connection, tenant.value()) : RegistryRowSink.batches(template));
+                ? new RegistryRowSink.StagedCopy(connection, tenant) : RegistryRowSink.batches(template));
     }
 
     private static boolean isPostgreSql(Connection connection) {
