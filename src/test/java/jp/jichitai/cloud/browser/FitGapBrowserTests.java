@@ -63,6 +63,7 @@ class FitGapBrowserTests extends IntegrationTest {
         browser.get(baseUrl() + "/login");
         browser.findElement(By.id("username")).sendKeys(admin);
         browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        Browser.awaitSignedIn(browser);
         browser.get(baseUrl() + "/admin/fit-gap");
         assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "フィット&ギャップ分析"))).isTrue();
 

@@ -65,6 +65,7 @@ class ResidentsBrowserTests extends IntegrationTest {
         String clerk = TestUsers.ensure(accounts, NAYORO, Role.CLERK);
         browser.get(baseUrl() + "/login");
         browser.switchTo().activeElement().sendKeys(clerk, Keys.TAB, PASSWORD, Keys.ENTER);
+        Browser.awaitSignedIn(browser);
         browser.get(baseUrl() + "/residents");
 
         browser.switchTo().activeElement().sendKeys("たかはし まどぐちこ", Keys.ENTER);

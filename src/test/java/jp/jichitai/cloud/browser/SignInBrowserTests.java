@@ -63,7 +63,8 @@ class SignInBrowserTests extends IntegrationTest {
         browser.findElement(By.id("username")).sendKeys(clerk);
         browser.findElement(By.id("password")).sendKeys("not-the-password", Keys.ENTER);
 
-        assertThat(browser.getCurrentUrl()).contains("/login?error");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login?error"));
         assertThat(browser.findElement(By.cssSelector(".error-summary")).getText())
                 .contains("ログインできませんでした").contains("ユーザーIDまたはパスワードが正しくありません。");
         assertThat(browser.findElement(By.cssSelector(".error-summary a")).getAttribute("href")).endsWith("#username");
@@ -75,6 +76,7 @@ class SignInBrowserTests extends IntegrationTest {
         browser.get(baseUrl() + "/login");
         browser.findElement(By.id("username")).sendKeys(admin);
         browser.findElement(By.id("password")).sendKeys(PASSWORD, Keys.ENTER);
+        Browser.awaitSignedIn(browser);
         browser.findElement(By.linkText("アクセスログ")).click();
         assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "アクセスログ"))).isTrue();
         assertThat(browser.findElement(By.cssSelector("table")).getText()).contains(admin).contains("login");

@@ -21,6 +21,17 @@ public final class Browser {
     private Browser() {
     }
 
+    /**
+     * Waits until the sign-in that the page's form has just submitted has left the login page. Pressing Enter
+     * returns before the POST completes, so a test that navigates at once can abort the sign-in and land on the
+     * login page again (CI stop 15 failed that way).
+     */
+    public static void awaitSignedIn(org.openqa.selenium.WebDriver browser) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).withMessage(
+                () -> "still on the login page: " + browser.getCurrentUrl())
+                .until(driver -> !driver.getCurrentUrl().contains("/login"));
+    }
+
     public static ChromeDriver start() {
         return start(null);
     }
