@@ -81,7 +81,10 @@ class FitGapBrowserTests extends IntegrationTest {
         assess("003", "仕様変更", "紙の台帳を検索", "被災者台帳の検索項目を追加", "情報政策課", "2026-12-25");
         browser.findElement(By.cssSelector("form.form button[type=submit]")).sendKeys(Keys.ENTER);
 
-        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("3 件");
+        // Enter returns before the saved page arrives: wait for its notice rather than read the page at once.
+        assertThat(new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(By.cssSelector(".notice")))
+                .getText()).contains("3 件");
         assertThat(browser.findElement(By.id("completion")).getText()).isEqualTo("100.0%");
         assertThat(browser.findElement(By.id("unassessed")).getText()).isEqualTo("0");
         assertThat(browser.findElement(By.cssSelector("td[data-class=事務変更]")).getText()).isEqualTo("1");
@@ -106,6 +109,8 @@ class FitGapBrowserTests extends IntegrationTest {
         }
 
         browser.findElement(By.linkText("分析の一覧に戻る")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.tagName("h1"), "フィット&ギャップ分析"));
         assertThat(browser.findElement(By.cssSelector("table")).getText()).contains("ブラウザ試験の分析").contains("100.0%");
     }
 
