@@ -17,7 +17,14 @@ BEGIN
            AND c.column_name = 'tenant_id'
            AND t.table_type = 'BASE TABLE'
     LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', owned.table_name);
+        -- Only where it is off: ENABLE takes an ACCESS EXCLUSIVE lock even when nothing changes, and this runs at
+        -- every start of the service and of every ./jc tool, so that one long query of any town would make the
+        -- tool wait and every statement of the service queue behind it. (GRANT, REVOKE and CREATE POLICY take no
+        -- lock that a query holds.)
+        IF NOT (SELECT k.relrowsecurity FROM pg_class k JOIN pg_namespace n ON n.oid = k.relnamespace
+                 WHERE n.nspname = current_schema() AND k.relname = owned.table_name) THEN
+            EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', owned.table_name);
+        END IF;
         IF NOT EXISTS (SELECT 1 FROM pg_policies
                         WHERE schemaname = current_schema() AND tablename = owned.table_name
                           AND policyname = 'tenant_isolation') THEN
