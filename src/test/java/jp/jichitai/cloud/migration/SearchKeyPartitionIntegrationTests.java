@@ -243,6 +243,98 @@ class SearchKeyPartitionIntegrationTests extends IntegrationTest {
         }
     }
 
+    /**
+     * A long query of another town holds the parent while a replacing import reaches its swap. The swap waits
+     * for its locks only briefly (every search that comes after it would queue behind it), lets go, and tries
+     * again after a pause: once the query ends, the next try swaps the partition in.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES,
+            threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a lock wait fails, not hangs, the run
+    void aSwapBehindALongQueryLetsGoAndSucceedsOnALaterTry() throws Exception {
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("held", 63, 40).toString(), "--replace")
+                .exit()).isZero();
+        long before = partitionOid();
+        Path replacing = generated("behind-a-query", 64, 55);
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (Connection longQuery = owner()) {
+            holdTheParent(longQuery);
+            java.util.concurrent.Future<Boolean> released = thread.submit(() -> {
+                // Ends the long query only once a try of the swap has waited for the lock and let go.
+                awaitSwapWaiting(true);
+                awaitSwapWaiting(false);
+                longQuery.commit();
+                return true;
+            });
+
+            Run imported = jc("import", "--tenant", TOWN.value(), "--in", replacing.toString(), "--replace");
+
+            assertThat(released.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(imported.exit()).as(imported.err() + imported.out()).isZero();
+            assertThat(imported.err()).containsPattern("ロック待ちのやり直し [1-9]\\d* 回");
+        } finally {
+            thread.shutdownNow();
+        }
+        assertThat(partitionOid()).as("the new partition swapped in").isNotEqualTo(before);
+        assertThat(keyResidentsWithoutCurrentRecord()).isZero();
+    }
+
+    /**
+     * A query that holds the parent through every try: the import fails as a whole with a message saying why and
+     * what to do, and the town's registry and partition are as they were.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES,
+            threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a lock wait fails, not hangs, the run
+    void aSwapThatNeverGetsItsLocksFailsTheImportAndChangesNothing() throws Exception {
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("kept-locked", 65, 40).toString(),
+                "--replace").exit()).isZero();
+        long before = partitionOid();
+        List<TableChecksum> registry = checksums(TOWN);
+        Run refused;
+        try (Connection longQuery = owner()) {
+            holdTheParent(longQuery);
+            refused = jc("import", "--tenant", TOWN.value(), "--in", generated("never-swapped", 66, 55).toString(),
+                    "--replace");
+            longQuery.rollback();
+        }
+        assertThat(refused.exit()).as(refused.err() + refused.out()).isEqualTo(2);
+        assertThat(refused.err()).contains("E-RES-0086").contains("団体 " + TOWN.value())
+                .contains("取込は何も書き込んでいません").contains("時間をおいてもう一度実行してください");
+        assertThat(partitionOid()).isEqualTo(before);
+        assertThat(checksums(TOWN)).isEqualTo(registry);
+        assertThat(leafPartitions()).noneMatch(name -> name.endsWith("_load"));
+    }
+
+    /** Reads another town's keys through the parent in a transaction left open: ACCESS SHARE until it ends. */
+    private static void holdTheParent(Connection connection) throws Exception {
+        connection.setAutoCommit(false);
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM resident_search_key WHERE tenant_id = ?")) {
+            query.setString(1, OTHER_TOWNS.get(0).value());
+            query.executeQuery().close();
+        }
+    }
+
+    /** Polls until some session waits (or no longer waits) for a lock on resident_search_key or a partition. */
+    private static void awaitSwapWaiting(boolean waiting) throws Exception {
+        try (Connection connection = owner(); PreparedStatement query = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                        + "WHERE NOT l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
+                        + "AND c.relname LIKE 'resident\\_search\\_key%')")) {
+            for (int poll = 0; poll < 3000; poll++) {
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    if (row.getBoolean(1) == waiting) {
+                        return;
+                    }
+                }
+                Thread.sleep(10);
+            }
+        }
+        throw new AssertionError("no swap " + (waiting ? "waited" : "stopped waiting") + " for its lock within 30 s");
+    }
+
     @Test
     void theServiceFindsTheImportedPeopleThroughTheParent() throws Exception {
         assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("searched", 57, 60).toString(), "--replace")

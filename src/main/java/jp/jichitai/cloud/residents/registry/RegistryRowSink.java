@@ -298,8 +298,9 @@ interface RegistryRowSink {
             String timing = String.format(java.util.Locale.ROOT, "COPY %.1f 秒、一時表から索引順の書込み %.1f 秒",
                     copyNanos / 1e9, (finishNanos - partitionNanos) / 1e9);
             if (Boolean.TRUE.equals(toPartition)) {
-                timing += String.format(java.util.Locale.ROOT, "、索引の作成と区画の付替え %.1f 秒（うち付替え %.2f 秒）",
-                        partitionNanos / 1e9, swapNanos / 1e9);
+                timing += String.format(java.util.Locale.ROOT, "、索引の作成と区画の付替え %.1f 秒（うち付替え %.2f 秒%s）",
+                        partitionNanos / 1e9, swapNanos / 1e9,
+                        swapLockTimeouts == 0 ? "" : "、ロック待ちのやり直し " + swapLockTimeouts + " 回");
             }
             return timing;
         }
@@ -393,9 +394,7 @@ interface RegistryRowSink {
                 statement.execute("ALTER TABLE " + load + " ADD CONSTRAINT " + load + "_tenant CHECK (tenant_id = '"
                         + tenant + "')");
                 statement.execute("ALTER TABLE " + load + " ENABLE ROW LEVEL SECURITY");
-                statement.execute("CREATE POLICY tenant_isolation ON " + load
-                        + " USING (tenant_id = current_setting('jc.tenant_id', true))"
-                        + " WITH CHECK (tenant_id = current_setting('jc.tenant_id', true))");
+                statement.execute(parentsPolicyOn(load));
                 // Statistics before the first search rather than when autovacuum comes by (0.1–0.2 s for 1.66
                 // million keys: a sample); they stay with the table through the rename and ATTACH.
                 statement.execute("ANALYZE " + load);
@@ -413,28 +412,116 @@ interface RegistryRowSink {
                     return;
                 }
                 long swapStarted = System.nanoTime();
-                String old = tenantPartition();
-                if (old != null) {
-                    statement.execute("DROP TABLE " + old);
-                } else {
-                    try (java.sql.PreparedStatement delete = connection.prepareStatement(
-                            "DELETE FROM " + keys.name + " WHERE tenant_id = ?")) {
-                        delete.setString(1, tenant);
-                        delete.executeUpdate();
-                    }
-                }
-                statement.execute("ALTER TABLE " + load + " RENAME TO " + partition);
-                statement.execute("ALTER TABLE " + partition + " RENAME CONSTRAINT " + load + "_pkey TO " + partition
-                        + "_pkey");
-                statement.execute("ALTER INDEX " + load + "_atena RENAME TO " + partition + "_atena");
-                statement.execute("ALTER TABLE " + partition + " RENAME CONSTRAINT " + load + "_tenant TO " + partition
-                        + "_tenant");
-                statement.execute("ALTER TABLE " + keys.name + " ATTACH PARTITION " + partition + " FOR VALUES IN ('"
-                        + tenant + "')");
+                swapWithBoundedLockWaits(statement, load, partition);
                 swapNanos += System.nanoTime() - swapStarted;
             }
             loadTableCreated = false;
             replacingSearchKeys = false;
+        }
+
+        /**
+         * How long one try of the swap waits for its locks, how many tries, and the pause between them. While the
+         * swap waits for the parent's ACCESS EXCLUSIVE lock (behind a long query of any town), every search that
+         * comes after it queues behind it too: a bounded wait caps that stall for all towns, and the pause lets
+         * the queued searches through before the next try. When no try gets the locks, the import fails as a
+         * whole (nothing changed) with a message that says to run it again later.
+         */
+        static final java.time.Duration SWAP_LOCK_WAIT = java.time.Duration.ofMillis(500);
+        static final int SWAP_TRIES = 6;
+        static final java.time.Duration SWAP_PAUSE = java.time.Duration.ofSeconds(1);
+
+        /** Tries of the swap that waited too long for a lock and were undone, for the summary. */
+        private int swapLockTimeouts;
+
+        /**
+         * The swap itself (old partition out, load table renamed and attached), each try under a savepoint and
+         * {@code lock_timeout}: a try that times out is rolled back to the savepoint, which keeps everything the
+         * import did before, and tried again after a pause. The advisory lock is held throughout.
+         */
+        private void swapWithBoundedLockWaits(Statement statement, String load, String partition) throws SQLException {
+            String lockTimeout;
+            try (java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
+                result.next();
+                lockTimeout = result.getString(1);
+            }
+            for (int attempt = 1; ; attempt++) {
+                java.sql.Savepoint savepoint = connection.setSavepoint();
+                try {
+                    statement.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_WAIT.toMillis() + "ms'");
+                    swap(statement, load, partition);
+                    try (java.sql.PreparedStatement restore = connection.prepareStatement(
+                            "SELECT set_config('lock_timeout', ?, true)")) {
+                        restore.setString(1, lockTimeout);
+                        restore.execute();
+                    }
+                    connection.releaseSavepoint(savepoint);
+                    return;
+                } catch (SQLException failure) {
+                    if (!LOCK_NOT_AVAILABLE.equals(failure.getSQLState())) {
+                        throw failure;
+                    }
+                    // Undoes the try and its SET LOCAL: lock_timeout is the session's again.
+                    connection.rollback(savepoint);
+                    swapLockTimeouts++;
+                    if (attempt == SWAP_TRIES) {
+                        throw RegistryService.refusal("E-RES-0086", tenant,
+                                SWAP_TRIES * (SWAP_LOCK_WAIT.toMillis() + SWAP_PAUSE.toMillis()) / 1000);
+                    }
+                    pause();
+                }
+            }
+        }
+
+        private static final String LOCK_NOT_AVAILABLE = "55P03";
+
+        private static void pause() {
+            try {
+                Thread.sleep(SWAP_PAUSE.toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting to swap the search-key partition", interrupted);
+            }
+        }
+
+        private void swap(Statement statement, String load, String partition) throws SQLException {
+            Table keys = Table.SEARCH_KEY;
+            String old = tenantPartition();
+            if (old != null) {
+                statement.execute("DROP TABLE " + old);
+            } else {
+                try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + keys.name + " WHERE tenant_id = ?")) {
+                    delete.setString(1, tenant);
+                    delete.executeUpdate();
+                }
+            }
+            statement.execute("ALTER TABLE " + load + " RENAME TO " + partition);
+            statement.execute("ALTER TABLE " + partition + " RENAME CONSTRAINT " + load + "_pkey TO " + partition
+                    + "_pkey");
+            statement.execute("ALTER INDEX " + load + "_atena RENAME TO " + partition + "_atena");
+            statement.execute("ALTER TABLE " + partition + " RENAME CONSTRAINT " + load + "_tenant TO " + partition
+                    + "_tenant");
+            statement.execute("ALTER TABLE " + keys.name + " ATTACH PARTITION " + partition + " FOR VALUES IN ('"
+                    + tenant + "')");
+        }
+
+        /**
+         * The parent's {@code tenant_isolation} policy (afterMigrate gives it to every tenant-owned table), as a
+         * CREATE POLICY for the load table: copied from the catalog, so that the policy is written in one place.
+         */
+        private String parentsPolicyOn(String load) throws SQLException {
+            try (java.sql.PreparedStatement query = connection.prepareStatement(
+                    "SELECT pg_get_expr(polqual, polrelid), pg_get_expr(polwithcheck, polrelid) FROM pg_policy "
+                            + "WHERE polrelid = to_regclass(?) AND polname = 'tenant_isolation'")) {
+                query.setString(1, Table.SEARCH_KEY.name);
+                try (java.sql.ResultSet policy = query.executeQuery()) {
+                    if (!policy.next()) {
+                        throw new IllegalStateException(Table.SEARCH_KEY.name + " has no tenant_isolation policy");
+                    }
+                    return "CREATE POLICY tenant_isolation ON " + load + " USING (" + policy.getString(1) + ")"
+                            + (policy.getString(2) == null ? "" : " WITH CHECK (" + policy.getString(2) + ")");
+                }
+            }
         }
 
         private boolean tenantHasSearchKeys() throws SQLException {
