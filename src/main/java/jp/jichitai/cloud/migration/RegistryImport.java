@@ -415,9 +415,16 @@ public final class RegistryImport {
         return HexFormat.of().formatHex(whole.digest());
     }
 
-    /** Locks the tenant's register entry, so that two imports of the same town run one after the other. */
+    /**
+     * Locks the tenant's register entry, so that two imports of the same town run one after the other. On
+     * PostgreSQL with FOR NO KEY UPDATE, which two imports still cannot both hold, but which lets a row that only
+     * refers to the town be written meanwhile: the foreign key check of such a row (the town's SLA figures, a
+     * 行政区, an incident of the provider naming the town) takes FOR KEY SHARE on the entry, which FOR UPDATE would
+     * have made wait for the whole import. H2 knows only FOR UPDATE.
+     */
     private void lockTenant() throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("SELECT code FROM tenant WHERE code = ? FOR UPDATE")) {
+        String strength = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) ? "NO KEY UPDATE" : "UPDATE";
+        try (PreparedStatement lock = connection.prepareStatement("SELECT code FROM tenant WHERE code = ? FOR " + strength)) {
             lock.setString(1, tenant);
             try (ResultSet row = lock.executeQuery()) {
                 if (!row.next()) {

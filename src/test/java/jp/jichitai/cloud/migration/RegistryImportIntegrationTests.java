@@ -91,6 +91,51 @@ class RegistryImportIntegrationTests extends IntegrationTest {
         assertThat(otherTowns()).isEqualTo(others);
     }
 
+    /**
+     * While a town is imported, a second import of it must wait (the import locks the town's register entry), but a
+     * row that only refers to the town, whose foreign key check takes FOR KEY SHARE on that entry (its 行政区, its SLA
+     * figures, an incident naming it), is not held up for the whole import. PostgreSQL: H2 has one lock strength.
+     */
+    @Test
+    void duringAnImportASecondImportOfTheTownWaitsButRowsReferringToTheTownAreWritten() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.get().isPostgres(), "lock strengths of PostgreSQL");
+        Path input = generated("locked", 71, 40);
+        List<String> seen = new ArrayList<>();
+        ImportRequest request = new ImportRequest(TOWN, input, true, null, null, "test", 100, 10, line -> {
+            if (line.startsWith("取込中") && seen.isEmpty()) {
+                try (Connection other = TestDatabase.get().ownerConnection()) {
+                    other.setAutoCommit(false);
+                    other.createStatement().execute("SET LOCAL lock_timeout = '3s'");
+                    try (PreparedStatement district = other.prepareStatement(
+                            "INSERT INTO district (tenant_id, district_code, name) VALUES (?, '999998', '試験の行政区')")) {
+                        district.setString(1, TOWN.value());
+                        seen.add("district written: " + district.executeUpdate());
+                    } catch (java.sql.SQLException e) {
+                        seen.add("district refused: " + e.getSQLState());
+                    }
+                    other.rollback();
+                    try (PreparedStatement secondImport = other.prepareStatement(
+                            "SELECT code FROM tenant WHERE code = ? FOR NO KEY UPDATE NOWAIT")) {
+                        secondImport.setString(1, TOWN.value());
+                        secondImport.executeQuery().close();
+                        seen.add("second import not held");
+                    } catch (java.sql.SQLException e) {
+                        seen.add("second import waits: " + e.getSQLState());
+                    }
+                    other.rollback();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
+        try (Connection connection = TestDatabase.get().ownerConnection()) {
+            assertThat(RegistryImport.run(connection, request,
+                    new jp.jichitai.cloud.residents.registry.RegistryBulkWriter.KeySource(null,
+                            TestDatabase.get().dataDirectory())).committed()).isTrue();
+        }
+        assertThat(seen).containsExactly("district written: 1", "second import waits: 55P03");
+    }
+
     @Test
     void aTownHoldingResidentsIsRefusedWithoutReplaceAndReplacedWithIt() throws Exception {
         Map<TenantCode, List<TableChecksum>> others = otherTowns();
