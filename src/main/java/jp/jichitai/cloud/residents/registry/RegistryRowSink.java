@@ -439,6 +439,16 @@ interface RegistryRowSink {
          * import did before, and tried again after a pause. The advisory lock is held throughout.
          */
         private void swapWithBoundedLockWaits(Statement statement, String load, String partition) throws SQLException {
+            String old = tenantPartition();
+            if (old == null) {
+                // The town's keys are still in the DEFAULT partition: deleted there once, before the tries (row
+                // locks only, which no search waits for; 0.94 s for 1.66 million keys), not again at each try.
+                try (java.sql.PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM " + Table.SEARCH_KEY.name + " WHERE tenant_id = ?")) {
+                    delete.setString(1, tenant);
+                    delete.executeUpdate();
+                }
+            }
             String lockTimeout;
             try (java.sql.ResultSet result = statement.executeQuery("SELECT current_setting('lock_timeout')")) {
                 result.next();
@@ -448,7 +458,7 @@ interface RegistryRowSink {
                 java.sql.Savepoint savepoint = connection.setSavepoint();
                 try {
                     statement.execute("SET LOCAL lock_timeout = '" + SWAP_LOCK_WAIT.toMillis() + "ms'");
-                    swap(statement, load, partition);
+                    swap(statement, old, load, partition);
                     try (java.sql.PreparedStatement restore = connection.prepareStatement(
                             "SELECT set_config('lock_timeout', ?, true)")) {
                         restore.setString(1, lockTimeout);
@@ -483,17 +493,11 @@ interface RegistryRowSink {
             }
         }
 
-        private void swap(Statement statement, String load, String partition) throws SQLException {
+        /** One try: the town's old partition (if it has one) dropped, the load table renamed and attached. */
+        private void swap(Statement statement, String old, String load, String partition) throws SQLException {
             Table keys = Table.SEARCH_KEY;
-            String old = tenantPartition();
             if (old != null) {
                 statement.execute("DROP TABLE " + old);
-            } else {
-                try (java.sql.PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM " + keys.name + " WHERE tenant_id = ?")) {
-                    delete.setString(1, tenant);
-                    delete.executeUpdate();
-                }
             }
             statement.execute("ALTER TABLE " + load + " RENAME TO " + partition);
             statement.execute("ALTER TABLE " + partition + " RENAME CONSTRAINT " + load + "_pkey TO " + partition
