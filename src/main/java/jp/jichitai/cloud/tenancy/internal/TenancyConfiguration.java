@@ -17,8 +17,9 @@ class TenancyConfiguration {
 
     @Bean
     PlatformTransactionManager transactionManager(DataSource dataSource,
-            @Value("${spring.datasource.url}") String url) {
-        return new TenantBoundTransactionManager(dataSource, isPostgreSql(url));
+            @Value("${spring.datasource.url}") String url,
+            @Value("${jc.database.online-statement-timeout:30s}") java.time.Duration onlineStatementTimeout) {
+        return new TenantBoundTransactionManager(dataSource, isPostgreSql(url), onlineStatementTimeout);
     }
 
     /**

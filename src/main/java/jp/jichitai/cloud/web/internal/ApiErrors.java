@@ -76,6 +76,11 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (DatabaseUnavailableFilter.isStatementTimeout(e)) {
+            log.warn("statement timeout in the API: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .body(PlatformMessages.error(DatabaseUnavailableFilter.TIMEOUT_MESSAGE_ID));
+        }
         if (DatabaseUnavailableFilter.isDatabaseUnavailable(e)) {
             log.warn("database unavailable in the API: {}", e.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")

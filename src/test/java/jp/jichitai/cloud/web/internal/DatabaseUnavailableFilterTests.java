@@ -40,6 +40,23 @@ class DatabaseUnavailableFilterTests {
     }
 
     @Test
+    void aStatementCancelledByTheOnlineTimeoutSaysSoAndNotThatTheDatabaseIsUnreachable() throws Exception {
+        SQLException cancelled = new SQLException("canceling statement due to statement timeout", "57014");
+        // Spring may translate PostgreSQL's class 57 into a resource failure, which alone would read as unreachable.
+        MockHttpServletResponse screen = run("/residents", new ServletException("request failed",
+                new org.springframework.dao.DataAccessResourceFailureException("query failed", cancelled)));
+        MockHttpServletResponse api = run("/api/v1/t/012211/residents",
+                new org.springframework.dao.QueryTimeoutException("query failed", cancelled));
+
+        assertThat(screen.getStatus()).isEqualTo(503);
+        assertThat(screen.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<h1>処理を中止しました</h1>", "時間がかかりすぎたため", "E-API-0505")
+                .doesNotContain("データベースに接続できません");
+        assertThat(api.getStatus()).isEqualTo(503);
+        assertThat(api.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("E-API-0505");
+    }
+
+    @Test
     void otherFailuresAreLeftToTheUsualErrorHandling() {
         IllegalStateException bug = new IllegalStateException("a bug");
         assertThatThrownBy(() -> run("/residents", bug)).isSameAs(bug);
