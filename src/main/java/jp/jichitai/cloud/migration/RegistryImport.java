@@ -132,6 +132,9 @@ public final class RegistryImport {
 
     private ImportReport run() throws SQLException, IOException {
         lockTenant();
+        if (!checkOnly) {
+            registry.excludeChanges();
+        }
         // Residents recorded in the registry (imported or not) count as existing data too.
         long existing = existingRows() + registry.residentCount();
         List<FileTally> tallies = new ArrayList<>();

@@ -25,6 +25,7 @@ import jp.jichitai.cloud.cli.JichitaiCommand;
 import jp.jichitai.cloud.continuity.TableChecksum;
 import jp.jichitai.cloud.continuity.TenantVault;
 import jp.jichitai.cloud.migrationformat.RejectsWriter;
+import jp.jichitai.cloud.residents.registry.RegistryFixture;
 import jp.jichitai.cloud.shared.TenantCode;
 import jp.jichitai.cloud.support.IntegrationTest;
 import jp.jichitai.cloud.support.TestDatabase;
@@ -46,6 +47,9 @@ class RegistryImportIntegrationTests extends IntegrationTest {
 
     @TempDir
     Path temporary;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    jp.jichitai.cloud.residents.Residents residents;
 
     record Run(int exit, String out, String err) {
     }
@@ -134,6 +138,81 @@ class RegistryImportIntegrationTests extends IntegrationTest {
                             TestDatabase.get().dataDirectory())).committed()).isTrue();
         }
         assertThat(seen).containsExactly("district written: 1", "second import waits: 55P03");
+    }
+
+    /**
+     * A clerk's 転入 sent while a replacing import of the town runs (its residents deleted, the new ones not yet
+     * written) waits for the import and is then recorded into the new registry, searchable: it neither slips in
+     * halfway, surviving the replace while its search keys go with the old ones, nor is lost. PostgreSQL: the
+     * advisory lock between registry changes and imports.
+     */
+    @Test
+    void aChangeSentDuringAReplacingImportWaitsForItAndLandsInTheNewRegistry() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestDatabase.get().isPostgres(), "advisory locks of PostgreSQL");
+        assertThat(jc("import", "--tenant", TOWN.value(), "--in", generated("before-change", 72, 30).toString(),
+                "--replace").exit()).isZero();
+        String district;
+        try (Connection owner = TestDatabase.get().ownerConnection(); PreparedStatement query = owner.prepareStatement(
+                "SELECT district_code FROM district WHERE tenant_id = ? ORDER BY district_code LIMIT 1")) {
+            query.setString(1, TOWN.value());
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                district = row.getString(1);
+            }
+        }
+        jp.jichitai.cloud.residents.ChangeRequest moveIn = new jp.jichitai.cloud.residents.ChangeRequest.MoveIn(
+                jp.jichitai.cloud.residents.ChangeKind.DOMESTIC_MOVE_IN, RegistryFixture.TODAY.minusDays(3),
+                java.util.Optional.of(RegistryFixture.TODAY.minusDays(1)),
+                RegistryFixture.person("途中　転入子", "トチュウ　テンニュウコ", "19900303", jp.jichitai.cloud.residents.Sex.FEMALE,
+                        jp.jichitai.cloud.residents.Relationship.HOUSEHOLD_HEAD,
+                        RegistryFixture.address("北海道瀬棚郡今金町字今金1番地", district)),
+                java.util.Optional.empty(), java.util.OptionalInt.empty());
+        java.util.concurrent.ExecutorService clerk = java.util.concurrent.Executors.newSingleThreadExecutor();
+        List<String> seen = new ArrayList<>();
+        List<java.util.concurrent.Future<jp.jichitai.cloud.residents.ChangeReceipt>> sent = new ArrayList<>();
+        ImportRequest replacing = new ImportRequest(TOWN, generated("during-change", 73, 40), true, null, null, "test",
+                100, 10, line -> {
+                    if (line.startsWith("取込中") && sent.isEmpty()) {
+                        sent.add(clerk.submit(() -> RegistryFixture.asClerk(TOWN, () -> residents.record(moveIn))));
+                        seen.add(awaitClerk(sent.get(0)));
+                    }
+                });
+        try {
+            try (Connection connection = TestDatabase.get().ownerConnection()) {
+                assertThat(RegistryImport.run(connection, replacing,
+                        new jp.jichitai.cloud.residents.registry.RegistryBulkWriter.KeySource(null,
+                                TestDatabase.get().dataDirectory())).committed()).isTrue();
+            }
+            jp.jichitai.cloud.residents.ChangeReceipt receipt = sent.get(0).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(seen).containsExactly("the clerk waits");
+            assertThat(RegistryFixture.asClerk(TOWN, () -> residents.search("トチュウ　テンニュウコ")))
+                    .extracting(row -> row.atenaNumber()).containsExactly(receipt.residents().get(0));
+        } finally {
+            clerk.shutdownNow();
+        }
+    }
+
+    /** Whether the clerk's change waits for an advisory lock, or was already recorded, within 30 s. */
+    private static String awaitClerk(java.util.concurrent.Future<?> change) {
+        try (Connection owner = TestDatabase.get().ownerConnection(); PreparedStatement waiting = owner.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                        + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()))")) {
+            for (int poll = 0; poll < 3000; poll++) {
+                if (change.isDone()) {
+                    return "the clerk's change was recorded during the import";
+                }
+                try (ResultSet row = waiting.executeQuery()) {
+                    row.next();
+                    if (row.getBoolean(1)) {
+                        return "the clerk waits";
+                    }
+                }
+                Thread.sleep(10);
+            }
+            return "neither within 30 s";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class RegistryBulkWriter {
     private final RegistryStore store;
     private final JdbcResidentSeeder seeder;
     private final IndividualNumberCipher cipher;
+    private final boolean postgres;
 
     private RegistryBulkWriter(Connection connection, TenantCode tenant, IndividualNumberCipher cipher) {
         this.tenant = tenant;
@@ -47,7 +48,8 @@ public final class RegistryBulkWriter {
         JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         this.jdbc = JdbcClient.create(template);
         this.store = new RegistryStore(jdbc, template, cipher);
-        this.seeder = new JdbcResidentSeeder(store, jdbc, isPostgreSql(connection)
+        this.postgres = isPostgreSql(connection);
+        this.seeder = new JdbcResidentSeeder(store, jdbc, postgres
                 ? new RegistryRowSink.StagedCopy(connection, tenant) : RegistryRowSink.batches(template));
     }
 
@@ -94,6 +96,21 @@ public final class RegistryBulkWriter {
     public long residentCount() {
         return jdbc.sql("SELECT COUNT(*) FROM resident_current WHERE tenant_id = ?").param(tenant.value())
                 .query(Long.class).single();
+    }
+
+    /**
+     * Makes the town's registry changes (the counter's 異動, an offline merge) wait until this transaction ends, after
+     * waiting for those under way; an import calls it before it reads or deletes anything of the registry, so that
+     * the town's registry is replaced as a whole, with no change committed halfway. PostgreSQL (an advisory lock);
+     * nothing on H2.
+     */
+    public void excludeChanges() {
+        if (postgres) {
+            TenantContext.callAs(tenant, () -> {
+                store.excludeChanges();
+                return null;
+            });
+        }
     }
 
     /**

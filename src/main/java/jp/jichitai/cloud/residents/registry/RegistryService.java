@@ -248,6 +248,7 @@ class RegistryService implements Residents {
      * {@link #record}, or {@link OfflineChangeReplay} with the offline counter's actor and time).
      */
     ChangeReceipt recordAs(ChangeRequest request, String user) {
+        store.holdAgainstImports();
         Work work = new Work(LocalDate.now(TOKYO));
         ChangeKind kind = dispatch(work, request);
         work.checkExpected(request);

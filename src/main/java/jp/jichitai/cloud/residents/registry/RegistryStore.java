@@ -90,6 +90,41 @@ class RegistryStore {
         return TenantContext.require().value();
     }
 
+    // ---- changes against imports ------------------------------------------------------------------------------
+
+    /**
+     * Advisory lock class of a town's registry writers, the town's code being the object (six digits, an int). A
+     * change of the registry holds it shared, a replacing import ({@link RegistryBulkWriter#excludeChanges()})
+     * exclusively, each until its transaction ends. Without it, a 転入 committed after an import had deleted the
+     * town's residents, but before it wrote the new ones, survived the replace while its search keys went with the
+     * old ones. PostgreSQL only: the embedded H2 serves one process, and its imports run as tools beside no service.
+     */
+    static final int REGISTRY_WRITERS_LOCK = "residents registry writers".hashCode();
+
+    private Boolean postgres;
+
+    /** Holds the town's registry against a replacing import until the transaction ends (waits for a running one). */
+    void holdAgainstImports() {
+        if (postgres == null) {
+            postgres = template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        if (postgres) {
+            lockWriters("pg_advisory_xact_lock_shared");
+        }
+    }
+
+    /** The exclusive side of {@link #holdAgainstImports()}, for an import on PostgreSQL. */
+    void excludeChanges() {
+        lockWriters("pg_advisory_xact_lock");
+    }
+
+    private void lockWriters(String function) {
+        jdbc.sql("SELECT " + function + "(?, ?)").params(REGISTRY_WRITERS_LOCK, Integer.parseInt(tenant()))
+                .query(row -> {
+                });
+    }
+
     // ---- numbering -------------------------------------------------------------------------------------------
 
     /** The next serial of a counter, the counter row locked until the transaction ends. */
