@@ -101,7 +101,7 @@ class RegistryStore {
      */
     static final int REGISTRY_WRITERS_LOCK = "residents registry writers".hashCode();
 
-    private Boolean postgres;
+    private volatile Boolean postgres;
 
     /** Holds the town's registry against a replacing import until the transaction ends (waits for a running one). */
     void holdAgainstImports() {
