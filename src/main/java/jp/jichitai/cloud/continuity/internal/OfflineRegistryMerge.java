@@ -206,7 +206,28 @@ final class OfflineRegistryMerge {
                 knownConflicts++;
             }
         }
+        appendAuditEntries();
         return new Counts(applied, already, newConflicts, knownConflicts);
+    }
+
+    /** An アクセスログ entry of a replayed change, appended after the last change ({@link #appendAuditEntries()}). */
+    private record AuditEntry(Instant occurredAt, String actor, String role, String target, String query,
+            String clientAddress) {
+    }
+
+    private final List<AuditEntry> auditEntries = new ArrayList<>();
+
+    /**
+     * Appends the replayed changes' entries, in the order of replay, once all changes are replayed: the first
+     * append locks the town's audit chain head until the merge commits, and the town's audited requests (on the
+     * audit pool that every town shares, decision 0008) would otherwise wait for the rest of the replay.
+     */
+    private void appendAuditEntries() throws SQLException {
+        for (AuditEntry entry : auditEntries) {
+            AuditChains.appendAt(connection, tenant.value(), entry.occurredAt(), entry.actor(), entry.role(),
+                    "resident.change", entry.target(), entry.query(), entry.clientAddress(), AuditEvent.Outcome.SUCCESS);
+        }
+        auditEntries.clear();
     }
 
     /** The laptop's numbers of the people and households a change touches, before and after it. */
@@ -291,7 +312,7 @@ final class OfflineRegistryMerge {
     }
 
     /**
-     * アクセスログ: the replayed change, with the laptop clerk as actor and the laptop's time, marked
+     * アクセスログ (appended after the last change): the replayed change, with the laptop clerk as actor and the laptop's time, marked
      * {@code offline:N:change:ID} (the laptop's 異動番号) beside the laptop's own entries.
      */
     private void audit(OfflineChangeReplay.RecordedOffline offline, OfflineChangeReplay.Applied done, Table auditTable,
@@ -313,11 +334,11 @@ final class OfflineRegistryMerge {
         List<String> targets = done.receipt().residents().stream().map(atena -> atena.value()).sorted(Comparator.naturalOrder())
                 .toList();
         String target = "atena:" + String.join(",", targets);
-        AuditChains.appendAt(connection, tenant.value(), occurredAt, offline.recordedBy(), role, "resident.change",
+        auditEntries.add(new AuditEntry(occurredAt, offline.recordedBy(), role,
                 target.length() > 190 ? target.substring(0, 180) + "..." : target,
                 offline.kind().japanese() + " 異動番号 " + done.receipt().changeId() + "（オフライン スナップショット第"
                         + snapshot + "号の異動番号 " + offline.changeId() + " を反映）",
-                "offline:" + snapshot + ":change:" + offline.changeId(), AuditEvent.Outcome.SUCCESS);
+                "offline:" + snapshot + ":change:" + offline.changeId()));
     }
 
     private static Map<String, Object> map(byte[] row, List<String> columns) {
