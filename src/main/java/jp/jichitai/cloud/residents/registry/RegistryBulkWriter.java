@@ -38,7 +38,6 @@ public final class RegistryBulkWriter {
     private final RegistryStore store;
     private final JdbcResidentSeeder seeder;
     private final IndividualNumberCipher cipher;
-    private final boolean postgres;
 
     private RegistryBulkWriter(Connection connection, TenantCode tenant, IndividualNumberCipher cipher) {
         this.tenant = tenant;
@@ -48,8 +47,7 @@ public final class RegistryBulkWriter {
         JdbcTemplate template = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
         this.jdbc = JdbcClient.create(template);
         this.store = new RegistryStore(jdbc, template, cipher);
-        this.postgres = isPostgreSql(connection);
-        this.seeder = new JdbcResidentSeeder(store, jdbc, postgres
+        this.seeder = new JdbcResidentSeeder(store, jdbc, isPostgreSql(connection)
                 ? new RegistryRowSink.StagedCopy(connection, tenant) : RegistryRowSink.batches(template));
     }
 
@@ -105,12 +103,10 @@ public final class RegistryBulkWriter {
      * nothing on H2.
      */
     public void excludeChanges() {
-        if (postgres) {
-            TenantContext.callAs(tenant, () -> {
-                store.excludeChanges();
-                return null;
-            });
-        }
+        TenantContext.callAs(tenant, () -> {
+            store.excludeChanges();
+            return null;
+        });
     }
 
     /**

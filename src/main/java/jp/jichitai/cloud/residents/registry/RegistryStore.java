@@ -105,24 +105,24 @@ class RegistryStore {
 
     /** Holds the town's registry against a replacing import until the transaction ends (waits for a running one). */
     void holdAgainstImports() {
-        if (postgres == null) {
-            postgres = template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
-                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
-        }
-        if (postgres) {
-            lockWriters("pg_advisory_xact_lock_shared");
-        }
+        lockWriters("pg_advisory_xact_lock_shared");
     }
 
-    /** The exclusive side of {@link #holdAgainstImports()}, for an import on PostgreSQL. */
+    /** The exclusive side of {@link #holdAgainstImports()}, for an import. */
     void excludeChanges() {
         lockWriters("pg_advisory_xact_lock");
     }
 
     private void lockWriters(String function) {
-        jdbc.sql("SELECT " + function + "(?, ?)").params(REGISTRY_WRITERS_LOCK, Integer.parseInt(tenant()))
-                .query(row -> {
-                });
+        if (postgres == null) {
+            postgres = template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        }
+        if (postgres) {
+            jdbc.sql("SELECT " + function + "(?, ?)").params(REGISTRY_WRITERS_LOCK, Integer.parseInt(tenant()))
+                    .query(row -> {
+                    });
+        }
     }
 
     // ---- numbering -------------------------------------------------------------------------------------------
