@@ -89,8 +89,22 @@ public final class TenantContext {
      * code that drives a plain JDBC transaction itself (the command-line tools, a long import) calls it directly.
      */
     public static void bindToTransaction(Connection connection, String scope) throws SQLException {
-        try (PreparedStatement bind = connection.prepareStatement("SELECT set_config('jc.tenant_id', ?, true)")) {
+        bindToTransaction(connection, scope, null);
+    }
+
+    /**
+     * As {@link #bindToTransaction(Connection, String)}, and, unless null, PostgreSQL's {@code statement_timeout} for
+     * the rest of the transaction too, in the same round trip (the service's online requests, decision 0011).
+     */
+    public static void bindToTransaction(Connection connection, String scope, java.time.Duration statementTimeout)
+            throws SQLException {
+        String sql = statementTimeout == null ? "SELECT set_config('jc.tenant_id', ?, true)"
+                : "SELECT set_config('jc.tenant_id', ?, true), set_config('statement_timeout', ?, true)";
+        try (PreparedStatement bind = connection.prepareStatement(sql)) {
             bind.setString(1, scope);
+            if (statementTimeout != null) {
+                bind.setString(2, statementTimeout.toMillis() + "ms");
+            }
             bind.execute();
         }
     }

@@ -1,7 +1,6 @@
 package jp.jichitai.cloud.tenancy.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -25,30 +24,21 @@ import jp.jichitai.cloud.tenancy.TenantContext;
 class TenantBoundTransactionManager extends DataSourceTransactionManager {
 
     private final boolean rowLevelSecurity;
-    private final String onlineStatementTimeout;
+    private final Duration onlineStatementTimeout;
 
     TenantBoundTransactionManager(DataSource dataSource, boolean rowLevelSecurity, Duration onlineStatementTimeout) {
         super(dataSource);
         this.rowLevelSecurity = rowLevelSecurity;
-        this.onlineStatementTimeout = onlineStatementTimeout.toMillis() + "ms";
+        this.onlineStatementTimeout = onlineStatementTimeout;
     }
 
     @Override
     protected void prepareTransactionalConnection(Connection connection, TransactionDefinition definition)
             throws SQLException {
         super.prepareTransactionalConnection(connection, definition);
-        if (!rowLevelSecurity) {
-            return;
-        }
-        if (RequestContextHolder.getRequestAttributes() == null) {
-            TenantContext.bindToTransaction(connection, TenantContext.boundScope());
-            return;
-        }
-        try (PreparedStatement bind = connection.prepareStatement(
-                "SELECT set_config('jc.tenant_id', ?, true), set_config('statement_timeout', ?, true)")) {
-            bind.setString(1, TenantContext.boundScope());
-            bind.setString(2, onlineStatementTimeout);
-            bind.execute();
+        if (rowLevelSecurity) {
+            boolean online = RequestContextHolder.getRequestAttributes() != null;
+            TenantContext.bindToTransaction(connection, TenantContext.boundScope(), online ? onlineStatementTimeout : null);
         }
     }
 }
