@@ -94,25 +94,20 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
      * asked before {@link #isDatabaseUnavailable(Throwable)}.
      */
     static boolean isStatementTimeout(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && "57014".equals(sql.getSQLState())) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
+        return anyCause(failure, cause -> cause instanceof SQLException sql && "57014".equals(sql.getSQLState()));
     }
 
     /** A connection that could not be had or broke, or a commit whose outcome is unknown, anywhere in the causes. */
     static boolean isDatabaseUnavailable(Throwable failure) {
+        return anyCause(failure, cause -> cause instanceof DataAccessResourceFailureException
+                || cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+                || cause instanceof SQLTransientConnectionException
+                || cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"));
+    }
+
+    private static boolean anyCause(Throwable failure, java.util.function.Predicate<Throwable> test) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof TransactionSystemException || cause instanceof SQLTransientConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+            if (test.test(cause)) {
                 return true;
             }
             if (cause.getCause() == cause) {
